@@ -1,0 +1,20 @@
+/*
+ * The Backstage backend that hosts the api-gateway-logging plugin: catalog,
+ * app, guest auth, allow-all permissions (for local use; replace the policy
+ * module in production) and our plugin.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+backend.add(import('@internal/plugin-api-gateway-logging-backend'));
+
+backend.start();

@@ -1,0 +1,12 @@
+/**
+ * Types, catalog annotations, permissions and the execution-log parser shared
+ * by the api-gateway-logging frontend and backend plugins. Browser-safe: no
+ * AWS SDK and no Node-only code.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './api';
+export * from './permissions';
+export * from './stageRef';

@@ -1,0 +1,1 @@
+export { EntityApiGatewayLoggingContent } from './EntityApiGatewayLoggingContent';

@@ -1,0 +1,60 @@
+import {
+  InfoCard,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import {
+  EntityStagesResponse,
+  StageSummary,
+} from '@internal/plugin-api-gateway-logging-common';
+
+const apiTypeLabel = (stage: StageSummary) =>
+  stage.apiType ?? (stage.apiFamily === 'v2' ? 'HTTP or WebSocket' : 'REST');
+
+const columns: TableColumn<StageSummary>[] = [
+  { title: 'Stage', field: 'stageName', highlight: true },
+  { title: 'API type', render: apiTypeLabel },
+  { title: 'API id', field: 'apiId' },
+  { title: 'Region', field: 'region' },
+  {
+    title: 'Account',
+    render: stage => stage.accountId ?? 'default account',
+  },
+  {
+    title: 'ARN',
+    render: stage => (
+      <Typography variant="caption" style={{ wordBreak: 'break-all' }}>
+        {stage.arn}
+      </Typography>
+    ),
+  },
+];
+
+/** The stages an entity's annotations name. */
+export function StagesCard(props: { stages: EntityStagesResponse }) {
+  const { stages } = props;
+  if (stages.selector === 'tags') {
+    return (
+      <InfoCard title="API Gateway stages">
+        <Typography variant="body2" gutterBottom>
+          Stages are selected by their AWS tags, in the accounts and regions
+          configured for the plugin:
+        </Typography>
+        {Object.entries(stages.tags ?? {}).map(([key, value]) => (
+          <Chip key={key} label={`${key} = ${value}`} size="small" />
+        ))}
+      </InfoCard>
+    );
+  }
+  return (
+    <Table<StageSummary>
+      title="API Gateway stages"
+      subtitle="From the entity's annotations"
+      options={{ paging: false, search: false, padding: 'dense' }}
+      columns={columns}
+      data={stages.stages}
+    />
+  );
+}

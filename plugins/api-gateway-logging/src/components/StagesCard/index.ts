@@ -1,0 +1,1 @@
+export { StagesCard } from './StagesCard';
