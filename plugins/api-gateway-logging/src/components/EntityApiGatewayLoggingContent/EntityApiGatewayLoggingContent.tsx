@@ -1,8 +1,4 @@
-import {
-  Content,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, Progress } from '@backstage/core-components';
 import {
   MissingAnnotationEmptyState,
   useEntity,
@@ -12,11 +8,12 @@ import { ANNOTATION_STAGE_ARN } from '@internal/plugin-api-gateway-logging-commo
 import { useEntityStages } from '../../hooks/useEntityStages';
 import { isApiGatewayLoggingAvailable } from '../../isApiGatewayLoggingAvailable';
 import { StagesCard } from '../StagesCard';
+import { ErrorState } from '../ErrorState';
 
 function EntityStages() {
   const { value, loading, error } = useEntityStages();
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <ErrorState error={error} />;
   return value ? <StagesCard stages={value} /> : null;
 }
 

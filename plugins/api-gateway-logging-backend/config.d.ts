@@ -1,0 +1,96 @@
+export interface Config {
+  /** Configuration of the api-gateway-logging backend plugin. */
+  apiGatewayLogging?: {
+    /** How the plugin talks to AWS. Credentials come from the `aws` config (integration-aws-node). */
+    aws?: {
+      /**
+       * Send every AWS call (API Gateway, CloudWatch Logs) to this endpoint
+       * instead of AWS, for an AWS-compatible emulator such as moto.
+       * Leave unset against real AWS.
+       * @visibility backend
+       */
+      endpoint?: string;
+      /**
+       * API Gateway control-plane requests per second, per account and
+       * region. AWS allows 10 (burst 40) and the quota cannot be raised.
+       * Default 8, to leave room for other tools.
+       */
+      apiGatewayRequestsPerSecond?: number;
+      /**
+       * CloudWatch Logs requests per second, per account and region.
+       * FilterLogEvents allows 5. Default 4.
+       */
+      logsRequestsPerSecond?: number;
+      /** Timeout of one AWS call, in milliseconds. Default 10000. */
+      requestTimeoutMs?: number;
+    };
+    /**
+     * Where the `aws.amazon.com/api-gateway-tags` annotation looks for
+     * stages: each account (default: the default account of the `aws`
+     * config) and its regions.
+     */
+    discovery?: Array<{
+      /** 12-digit AWS account id; omit for the default account. */
+      accountId?: string;
+      /** Regions to search, e.g. `[us-east-1, eu-west-1]`. */
+      regions: string[];
+    }>;
+    /** Caching of AWS results (through the backend's cache service). */
+    cache?: {
+      /** How long an audit result is reused, in seconds. Default 300. */
+      auditTtlSeconds?: number;
+      /** How long a failures query result is reused, in seconds. Default 60. */
+      failuresTtlSeconds?: number;
+    };
+    /** The logging policy the audit checks every stage against. */
+    policy?: {
+      /**
+       * Execution logging levels that pass the `execution-logging` check.
+       * Default `[ERROR, INFO]` (as AWS Config's api-gw-execution-logging-enabled).
+       */
+      executionLoggingLevels?: Array<'ERROR' | 'INFO'>;
+      /** The `access-log-format` check. */
+      accessLogFormat?: {
+        /** Require a JSON format (as cdk-nag APIGWStructuredLogging). Default false. */
+        requireJson?: boolean;
+        /**
+         * `$context` variables the format must contain besides the request
+         * id and status, e.g. `[$context.error.responseType]`. Default none.
+         */
+        requiredFields?: string[];
+      };
+      /**
+       * Stage names on which full request/response data tracing must be
+       * off; `*` is every stage. Default `['*']`.
+       */
+      dataTraceForbiddenStages?: string[];
+      /** Fail (instead of warn) stages without detailed CloudWatch metrics. Default false. */
+      requireDetailedMetrics?: boolean;
+      /** Fail (instead of warn) REST stages without X-Ray tracing. Default false. */
+      requireXrayTracing?: boolean;
+      /** Minimum retention of the log groups, in days; never-expire passes. Default 365. */
+      minimumRetentionDays?: number;
+      /** Fail (instead of warn) log groups not encrypted with KMS. Default true. */
+      requireKmsEncryption?: boolean;
+    };
+    /** The failures listing and trace lookup. */
+    failures?: {
+      /** Default time window, in minutes. Default 60. */
+      defaultWindowMinutes?: number;
+      /** Longest time window a caller may ask for, in hours. Default 24. */
+      maxWindowHours?: number;
+      /** Items per page. Default 100, at most 500. */
+      pageSize?: number;
+    };
+    /**
+     * Log groups for stages whose execution logs are not in the default
+     * `API-Gateway-Execution-Logs_{apiId}/{stage}` group.
+     */
+    executionLogGroups?: Array<{
+      /** The stage ARN, as in the annotation. */
+      stageArn: string;
+      /** The CloudWatch Logs group that holds its execution logs. */
+      logGroupName: string;
+    }>;
+  };
+}

@@ -1,0 +1,33 @@
+// Starts the whole product locally: the Backstage app and backend (and, when
+// configured, the local AWS emulator), and waits until each answers.
+'use strict';
+const path = require('node:path');
+const { spawnGroup, waitForHttp } = require('./processes');
+
+const root = path.resolve(__dirname, '..', '..');
+const BACKEND_URL = 'http://127.0.0.1:7007';
+const APP_URL = 'http://localhost:3000';
+
+/**
+ * Starts `backstage-cli repo start` with the given config files and resolves
+ * once the backend and the frontend answer.
+ */
+async function startBackstage({ configs = [], stdio = 'inherit' } = {}) {
+  const configArgs = ['app-config.yaml', ...configs].flatMap(c => [
+    '--config',
+    path.resolve(root, c),
+  ]);
+  const started = Date.now();
+  const child = spawnGroup(
+    process.execPath,
+    [require.resolve('@backstage/cli/bin/backstage-cli', { paths: [root] }), 'repo', 'start', ...configArgs],
+    { cwd: root, stdio, env: { BROWSER: 'none' } },
+  );
+  await waitForHttp(`${BACKEND_URL}/api/api-gateway-logging/health`, { child, name: 'backstage' });
+  const backendSeconds = (Date.now() - started) / 1000;
+  await waitForHttp(APP_URL, { child, name: 'backstage' });
+  const appSeconds = (Date.now() - started) / 1000;
+  return { child, backendSeconds, appSeconds };
+}
+
+module.exports = { root, startBackstage, BACKEND_URL, APP_URL };
