@@ -12,23 +12,37 @@ async function main() {
   const logFile = path.join(root, 'e2e', 'screenshots', 'backstage.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'w');
-  console.log('e2e: starting the app and backend (log: e2e/screenshots/backstage.log)');
+  console.log(
+    'e2e: starting the app and backend (log: e2e/screenshots/backstage.log)',
+  );
   let status = 1;
   try {
-    const { backendSeconds, appSeconds } = await startBackstage({ stdio: ['ignore', log, log] });
-    console.log(`e2e: backend answered after ${backendSeconds.toFixed(1)} s, app after ${appSeconds.toFixed(1)} s`);
+    const { backendSeconds, appSeconds } = await startBackstage({
+      stdio: ['ignore', log, log],
+    });
+    console.log(
+      `e2e: backend answered after ${backendSeconds.toFixed(
+        1,
+      )} s, app after ${appSeconds.toFixed(1)} s`,
+    );
     const tests = fs
       .readdirSync(path.join(__dirname, 'tests'))
       .filter(f => f.endsWith('.e2e.js'))
       .map(f => path.join(__dirname, 'tests', f));
-    const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...tests], {
-      stdio: 'inherit',
-      env: { ...process.env, APP_URL },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--test', '--test-concurrency=1', ...tests],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, APP_URL },
+      },
+    );
     status = result.status ?? 1;
   } catch (error) {
     console.error(`e2e: ${error.message}`);
-    console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
+    console.error(
+      fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'),
+    );
   } finally {
     await stopAll();
   }

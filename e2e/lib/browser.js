@@ -9,10 +9,16 @@ const { chromium } = require('playwright-core');
 const SCREENSHOTS = path.resolve(__dirname, '..', 'screenshots');
 
 function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ];
   const found = candidates.find(p => p && fs.existsSync(p));
   if (!found) {
-    throw new Error('Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH');
+    throw new Error(
+      'Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH',
+    );
   }
   return found;
 }

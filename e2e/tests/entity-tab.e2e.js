@@ -35,8 +35,13 @@ test('an API entity page has the API Gateway logging tab with its stages', async
 });
 
 test('a malformed annotation shows what is wrong and an example', async () => {
-  await page.goto(`${APP_URL}/catalog/default/api/misconfigured-api/api-gateway-logging`);
-  await page.getByText(/NOT-AN-ID/).first().waitFor();
+  await page.goto(
+    `${APP_URL}/catalog/default/api/misconfigured-api/api-gateway-logging`,
+  );
+  await page
+    .getByText(/NOT-AN-ID/)
+    .first()
+    .waitFor();
   const body = await page.locator('main').innerText();
   assert.match(body, /not 10 lowercase letters and digits/);
   assert.match(body, /Example of a correct value/);
@@ -44,7 +49,9 @@ test('a malformed annotation shows what is wrong and an example', async () => {
 });
 
 test('an API without annotations says which annotation to add', async () => {
-  await page.goto(`${APP_URL}/catalog/default/api/legacy-api/api-gateway-logging`);
+  await page.goto(
+    `${APP_URL}/catalog/default/api/legacy-api/api-gateway-logging`,
+  );
   await page.getByText('Missing Annotation').first().waitFor();
   const body = await page.locator('main').innerText();
   assert.match(body, /aws\.amazon\.com\/api-gateway-stage-arn/);

@@ -58,7 +58,11 @@ async function waitForHttp(url, { timeoutMs = 180000, child, name } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) {
-      throw new Error(`${name ?? 'process'} exited (code ${child.exitCode}) before ${url} answered`);
+      throw new Error(
+        `${name ?? 'process'} exited (code ${
+          child.exitCode
+        }) before ${url} answered`,
+      );
     }
     try {
       const response = await fetch(url);

@@ -20,10 +20,18 @@ async function startBackstage({ configs = [], stdio = 'inherit' } = {}) {
   const started = Date.now();
   const child = spawnGroup(
     process.execPath,
-    [require.resolve('@backstage/cli/bin/backstage-cli', { paths: [root] }), 'repo', 'start', ...configArgs],
+    [
+      require.resolve('@backstage/cli/bin/backstage-cli', { paths: [root] }),
+      'repo',
+      'start',
+      ...configArgs,
+    ],
     { cwd: root, stdio, env: { BROWSER: 'none' } },
   );
-  await waitForHttp(`${BACKEND_URL}/api/api-gateway-logging/health`, { child, name: 'backstage' });
+  await waitForHttp(`${BACKEND_URL}/api/api-gateway-logging/health`, {
+    child,
+    name: 'backstage',
+  });
   const backendSeconds = (Date.now() - started) / 1000;
   await waitForHttp(APP_URL, { child, name: 'backstage' });
   const appSeconds = (Date.now() - started) / 1000;

@@ -8,5 +8,7 @@
 
 export * from './annotations';
 export * from './api';
+export * from './audit';
 export * from './permissions';
 export * from './stageRef';
+export * from './parser';

@@ -19,11 +19,21 @@ describe('parseStageArn', () => {
   it.each([
     [
       'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod',
-      { region: 'us-east-1', apiId: 'a1b2c3d4e5', apiFamily: 'v1', stageName: 'prod' },
+      {
+        region: 'us-east-1',
+        apiId: 'a1b2c3d4e5',
+        apiFamily: 'v1',
+        stageName: 'prod',
+      },
     ],
     [
       'arn:aws:apigateway:eu-west-1::/apis/f6g7h8i9j0/stages/$default',
-      { region: 'eu-west-1', apiId: 'f6g7h8i9j0', apiFamily: 'v2', stageName: '$default' },
+      {
+        region: 'eu-west-1',
+        apiId: 'f6g7h8i9j0',
+        apiFamily: 'v2',
+        stageName: '$default',
+      },
     ],
     [
       ' arn:aws-us-gov:apigateway:us-gov-west-1:123456789012:/apis/f6g7h8i9j0/stages/live ',
@@ -52,12 +62,24 @@ describe('parseStageArn', () => {
 
   it.each([
     ['not-an-arn', 'not an ARN'],
-    ['arn:aws:lambda:us-east-1::/restapis/a1b2c3d4e5/stages/prod', 'service is "lambda"'],
-    ['arn:aws:apigateway:moon-1::/restapis/a1b2c3d4e5/stages/prod', 'region "moon-1"'],
-    ['arn:aws:apigateway:us-east-1:12:/restapis/a1b2c3d4e5/stages/prod', 'account "12"'],
+    [
+      'arn:aws:lambda:us-east-1::/restapis/a1b2c3d4e5/stages/prod',
+      'service is "lambda"',
+    ],
+    [
+      'arn:aws:apigateway:moon-1::/restapis/a1b2c3d4e5/stages/prod',
+      'region "moon-1"',
+    ],
+    [
+      'arn:aws:apigateway:us-east-1:12:/restapis/a1b2c3d4e5/stages/prod',
+      'account "12"',
+    ],
     ['arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5', 'resource is not'],
     ['arn:aws:apigateway:us-east-1::/restapis/ABC/stages/prod', 'API id "ABC"'],
-    ['arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/p*d', 'stage name "p*d"'],
+    [
+      'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/p*d',
+      'stage name "p*d"',
+    ],
   ])('rejects %s with a reason and an example', (arn, reason) => {
     expect(() => parseStageArn(arn)).toThrow(AnnotationError);
     expect(() => parseStageArn(arn)).toThrow(reason);

@@ -68,8 +68,7 @@ const REGION = /^[a-z]{2}(-[a-z]+){1,2}-\d{1,2}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const API_ID = /^[a-z0-9]{10}$/;
 const STAGE_NAME = /^(\$default|[A-Za-z0-9_-]{1,128})$/;
-const STAGE_RESOURCE =
-  /^\/(restapis|apis)\/([^/]+)\/stages\/([^/]+)$/;
+const STAGE_RESOURCE = /^\/(restapis|apis)\/([^/]+)\/stages\/([^/]+)$/;
 const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
 const MAX_STAGES_PER_ENTITY = 50;

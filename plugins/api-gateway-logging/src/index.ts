@@ -5,7 +5,10 @@
  * @packageDocumentation
  */
 
-export { apiGatewayLoggingPlugin, EntityApiGatewayLoggingContent } from './plugin';
+export {
+  apiGatewayLoggingPlugin,
+  EntityApiGatewayLoggingContent,
+} from './plugin';
 export { isApiGatewayLoggingAvailable } from './isApiGatewayLoggingAvailable';
 export {
   apiGatewayLoggingApiRef,

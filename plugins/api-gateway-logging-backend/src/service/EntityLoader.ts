@@ -37,7 +37,9 @@ export class EntityLoader {
     const entity = await this.catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(
-        `No entity ${stringifyEntityRef(ref)} in the catalog. Check the kind, namespace and name in the URL.`,
+        `No entity ${stringifyEntityRef(
+          ref,
+        )} in the catalog. Check the kind, namespace and name in the URL.`,
       );
     }
     return entity;

@@ -28,8 +28,15 @@ export function ErrorState(props: { error: Error }) {
   const message =
     error instanceof ResponseError ? error.body.error.message : error.message;
   return (
-    <WarningPanel severity={status! >= 500 ? 'error' : 'warning'} title={title} defaultExpanded>
-      <Typography variant="body2" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+    <WarningPanel
+      severity={status! >= 500 ? 'error' : 'warning'}
+      title={title}
+      defaultExpanded
+    >
+      <Typography
+        variant="body2"
+        style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+      >
         {message}
       </Typography>
     </WarningPanel>

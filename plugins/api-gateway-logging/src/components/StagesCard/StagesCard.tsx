@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import {
