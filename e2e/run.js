@@ -5,7 +5,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const { stopAll, stopOnSignals } = require('../scripts/lib/processes');
-const { startBackstage, APP_URL, root } = require('../scripts/lib/stack');
+const { startStack, APP_URL, root } = require('../scripts/lib/stack');
 
 async function main() {
   stopOnSignals();
@@ -17,8 +17,9 @@ async function main() {
   );
   let status = 1;
   try {
-    const { backendSeconds, appSeconds } = await startBackstage({
+    const { backendSeconds, appSeconds } = await startStack({
       stdio: ['ignore', log, log],
+      log: m => console.log(`e2e: ${m}`),
     });
     console.log(
       `e2e: backend answered after ${backendSeconds.toFixed(

@@ -1,19 +1,17 @@
-// `yarn dev`: starts the Backstage app and backend for local use and stops
-// everything on Ctrl-C.
+// `yarn dev`: starts the local AWS estate (moto, seeded), then the Backstage
+// app and backend pointed at it; Ctrl-C stops everything it started.
 'use strict';
 const { stopAll, stopOnSignals } = require('./lib/processes');
-const { startBackstage, APP_URL, BACKEND_URL } = require('./lib/stack');
+const { startStack, APP_URL, BACKEND_URL } = require('./lib/stack');
 
 async function main() {
   stopOnSignals();
+  const started = Date.now();
   try {
-    const { child, backendSeconds, appSeconds } = await startBackstage();
+    const { child, localAws } = await startStack();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `\nReady: app ${APP_URL} (after ${appSeconds.toFixed(
-        1,
-      )} s), backend ${BACKEND_URL} (after ${backendSeconds.toFixed(
-        1,
-      )} s). Ctrl-C stops everything.\n`,
+      `\nReady after ${seconds} s: the app at ${APP_URL}, the backend at ${BACKEND_URL}, the local AWS estate at ${localAws.endpoint}. Ctrl-C stops everything.\n`,
     );
     child.on('exit', async code => {
       await stopAll();

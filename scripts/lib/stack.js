@@ -3,16 +3,34 @@
 'use strict';
 const path = require('node:path');
 const { spawnGroup, waitForHttp } = require('./processes');
+const { startLocalAws } = require('./localAws');
 
 const root = path.resolve(__dirname, '..', '..');
 const BACKEND_URL = 'http://127.0.0.1:7007';
 const APP_URL = 'http://localhost:3000';
 
 /**
+ * Starts the local AWS estate, then the app and backend pointed at it.
+ */
+async function startStack({ stdio = 'inherit', log = console.log } = {}) {
+  const localAws = await startLocalAws({ log });
+  const backstage = await startBackstage({
+    configs: ['app-config.local-aws.yaml'],
+    stdio,
+    env: localAws.env,
+  });
+  return { localAws, ...backstage };
+}
+
+/**
  * Starts `backstage-cli repo start` with the given config files and resolves
  * once the backend and the frontend answer.
  */
-async function startBackstage({ configs = [], stdio = 'inherit' } = {}) {
+async function startBackstage({
+  configs = [],
+  stdio = 'inherit',
+  env = {},
+} = {}) {
   const configArgs = ['app-config.yaml', ...configs].flatMap(c => [
     '--config',
     path.resolve(root, c),
@@ -26,7 +44,7 @@ async function startBackstage({ configs = [], stdio = 'inherit' } = {}) {
       'start',
       ...configArgs,
     ],
-    { cwd: root, stdio, env: { BROWSER: 'none' } },
+    { cwd: root, stdio, env: { BROWSER: 'none', ...env } },
   );
   await waitForHttp(`${BACKEND_URL}/api/api-gateway-logging/health`, {
     child,
@@ -38,4 +56,4 @@ async function startBackstage({ configs = [], stdio = 'inherit' } = {}) {
   return { child, backendSeconds, appSeconds };
 }
 
-module.exports = { root, startBackstage, BACKEND_URL, APP_URL };
+module.exports = { root, startBackstage, startStack, BACKEND_URL, APP_URL };

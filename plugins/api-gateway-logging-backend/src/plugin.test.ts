@@ -7,7 +7,12 @@ const api = (name: string, annotations: Record<string, string>) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'API',
   metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'openapi', lifecycle: 'production', owner: 'team-a', definition: '{}' },
+  spec: {
+    type: 'openapi',
+    lifecycle: 'production',
+    owner: 'team-a',
+    definition: '{}',
+  },
 });
 
 const entities = [
@@ -17,7 +22,8 @@ const entities = [
   }),
   api('tagged', { 'aws.amazon.com/api-gateway-tags': 'team=payments' }),
   api('broken', {
-    'aws.amazon.com/api-gateway-stage-arn': 'arn:aws:apigateway:us-east-1::/restapis/BAD/stages/prod',
+    'aws.amazon.com/api-gateway-stage-arn':
+      'arn:aws:apigateway:us-east-1::/restapis/BAD/stages/prod',
   }),
   api('plain', {}),
 ];
@@ -75,7 +81,10 @@ describe('api-gateway-logging backend plugin', () => {
     const res = await request(server).get(
       '/api/api-gateway-logging/entities/default/api/tagged/stages',
     );
-    expect(res.body).toMatchObject({ selector: 'tags', tags: { team: 'payments' } });
+    expect(res.body).toMatchObject({
+      selector: 'tags',
+      tags: { team: 'payments' },
+    });
   });
 
   it('answers 400 naming the annotation and an example for a malformed ARN', async () => {
@@ -84,7 +93,9 @@ describe('api-gateway-logging backend plugin', () => {
       '/api/api-gateway-logging/entities/default/api/broken/stages',
     );
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('aws.amazon.com/api-gateway-stage-arn');
+    expect(res.body.error.message).toContain(
+      'aws.amazon.com/api-gateway-stage-arn',
+    );
     expect(res.body.error.message).toContain('API id "BAD"');
     expect(res.body.error.message).toContain('Example of a correct value');
     expect(res.body.error.stack).toBeUndefined();

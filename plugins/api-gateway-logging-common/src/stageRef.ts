@@ -66,7 +66,8 @@ export const ANNOTATION_EXAMPLES = {
 const PARTITION = /^aws(-cn|-us-gov|-iso|-iso-b)?$/;
 const REGION = /^[a-z]{2}(-[a-z]+){1,2}-\d{1,2}$/;
 const ACCOUNT_ID = /^\d{12}$/;
-const API_ID = /^[a-z0-9]{10}$/;
+// AWS ids are 10 characters; emulators use other lengths.
+const API_ID = /^[a-z0-9]{1,64}$/;
 const STAGE_NAME = /^(\$default|[A-Za-z0-9_-]{1,128})$/;
 const STAGE_RESOURCE = /^\/(restapis|apis)\/([^/]+)\/stages\/([^/]+)$/;
 const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
@@ -132,7 +133,7 @@ export function parseStageArn(
   const [, collection, apiId, stageName] = match;
   if (!API_ID.test(apiId)) {
     throw arnError(
-      `has ${shown}, whose API id "${apiId}" is not 10 lowercase letters and digits`,
+      `has ${shown}, whose API id "${apiId}" is not made of lowercase letters and digits`,
     );
   }
   if (!STAGE_NAME.test(stageName)) {

@@ -18,14 +18,16 @@ describe('ApiGatewayLoggingClient', () => {
 
   it('encodes every path segment and returns the body', async () => {
     server.use(
-      rest.get(`${baseUrl}/entities/default/api/:name/stages`, (req, res, ctx) =>
-        res(
-          ctx.json({
-            entityRef: `api:default/${req.params.name}`,
-            selector: 'arns',
-            stages: [],
-          }),
-        ),
+      rest.get(
+        `${baseUrl}/entities/default/api/:name/stages`,
+        (req, res, ctx) =>
+          res(
+            ctx.json({
+              entityRef: `api:default/${req.params.name}`,
+              selector: 'arns',
+              stages: [],
+            }),
+          ),
       ),
     );
     await expect(client.getEntityStages(ref)).resolves.toEqual({
@@ -39,15 +41,17 @@ describe('ApiGatewayLoggingClient', () => {
     'turns a %i into a ResponseError carrying the backend message',
     async status => {
       server.use(
-        rest.get(`${baseUrl}/entities/default/api/:name/stages`, (_req, res, ctx) =>
-          res(
-            ctx.status(status),
-            ctx.json({
-              error: { name: 'Error', message: `backend says ${status}` },
-              request: { method: 'GET', url: '/x' },
-              response: { statusCode: status },
-            }),
-          ),
+        rest.get(
+          `${baseUrl}/entities/default/api/:name/stages`,
+          (_req, res, ctx) =>
+            res(
+              ctx.status(status),
+              ctx.json({
+                error: { name: 'Error', message: `backend says ${status}` },
+                request: { method: 'GET', url: '/x' },
+                response: { statusCode: status },
+              }),
+            ),
         ),
       );
       const error = await client.getEntityStages(ref).catch(e => e);
@@ -59,8 +63,10 @@ describe('ApiGatewayLoggingClient', () => {
 
   it('reports a non-JSON error body without crashing', async () => {
     server.use(
-      rest.get(`${baseUrl}/entities/default/api/:name/stages`, (_req, res, ctx) =>
-        res(ctx.status(502), ctx.text('<html>Bad gateway</html>')),
+      rest.get(
+        `${baseUrl}/entities/default/api/:name/stages`,
+        (_req, res, ctx) =>
+          res(ctx.status(502), ctx.text('<html>Bad gateway</html>')),
       ),
     );
     const error = await client.getEntityStages(ref).catch(e => e);

@@ -3,7 +3,10 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import { Entity } from '@backstage/catalog-model';
-import { ApiGatewayLoggingApi, apiGatewayLoggingApiRef } from '../../api/ApiGatewayLoggingApi';
+import {
+  ApiGatewayLoggingApi,
+  apiGatewayLoggingApiRef,
+} from '../../api/ApiGatewayLoggingApi';
 import { EntityApiGatewayLoggingContent } from './EntityApiGatewayLoggingContent';
 
 const entity = (annotations: Record<string, string>): Entity => ({
@@ -62,21 +65,25 @@ describe('EntityApiGatewayLoggingContent', () => {
   });
 
   it('shows the tag query of a tag-selected entity', async () => {
-    await renderTab(entity({ 'aws.amazon.com/api-gateway-tags': 'team=payments' }), {
-      getEntityStages: async () => ({
-        entityRef: 'api:default/payments-api',
-        selector: 'tags',
-        tags: { team: 'payments' },
-        stages: [],
-      }),
-    });
+    await renderTab(
+      entity({ 'aws.amazon.com/api-gateway-tags': 'team=payments' }),
+      {
+        getEntityStages: async () => ({
+          entityRef: 'api:default/payments-api',
+          selector: 'tags',
+          tags: { team: 'payments' },
+          stages: [],
+        }),
+      },
+    );
     expect(await screen.findByText('team = payments')).toBeInTheDocument();
   });
 
   it('names the missing annotation when the entity has none', async () => {
     await renderTab(entity({}), { getEntityStages: jest.fn() });
     expect(
-      (await screen.findAllByText(/aws.amazon.com\/api-gateway-stage-arn/)).length,
+      (await screen.findAllByText(/aws.amazon.com\/api-gateway-stage-arn/))
+        .length,
     ).toBeGreaterThan(0);
     expect(screen.getByText('Missing Annotation')).toBeInTheDocument();
   });
@@ -84,7 +91,10 @@ describe('EntityApiGatewayLoggingContent', () => {
   it('shows the whole message of a malformed-annotation error', async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'InputError', message: 'API id "BAD" is wrong. Example of a correct value: x' },
+        error: {
+          name: 'InputError',
+          message: 'API id "BAD" is wrong. Example of a correct value: x',
+        },
         request: { method: 'GET', url: '/x' },
         response: { statusCode: 400 },
       }),
@@ -99,6 +109,8 @@ describe('EntityApiGatewayLoggingContent', () => {
     expect(
       await screen.findByText(/cannot be used as written/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/Example of a correct value: x/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Example of a correct value: x/),
+    ).toBeInTheDocument();
   });
 });
