@@ -75,7 +75,7 @@ export interface AuditCheckResult {
   message: string;
   /** The values read from AWS that led to the status. */
   evidence: Record<string, EvidenceValue>;
-  /** Present when the status is `fail`, `warn` or `error`. */
+  /** Present when the status is `fail` or `warn`. */
   remediation?: Remediation;
 }
 

@@ -12,3 +12,5 @@ export * from './audit';
 export * from './permissions';
 export * from './stageRef';
 export * from './parser';
+export * from './failures';
+export * from './accessLog';

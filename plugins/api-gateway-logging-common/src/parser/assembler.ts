@@ -53,6 +53,8 @@ const OUTCOME_KINDS = new Set<ExecutionLogEventKind>([
 
 interface OpenTrace {
   requestId: string;
+  /** `requestId` is a valid id, so `(requestId) ` prefixes may name it. */
+  validId: boolean;
   /** Arrival number of the first event, for the output order. */
   seq: number;
   /** Keys this trace is registered under in the open map. */
@@ -108,6 +110,12 @@ function redactorFor(options: ParseOptions | undefined): Redactor | undefined {
 export class TraceAssembler {
   private readonly open = new Map<string, OpenTrace>();
   private readonly current = new Map<string, OpenTrace>();
+  /**
+   * Open traces in creation order (closed ones are skipped and compacted
+   * away): the oldest open trace without iterating the map.
+   */
+  private queue: OpenTrace[] = [];
+  private queueHead = 0;
   private readonly ctx: EventContext;
   private readonly settings: Settings;
   private openCount = 0;
@@ -147,15 +155,36 @@ export class TraceAssembler {
         : undefined;
     const stream =
       typeof raw?.logStreamName === 'string' ? raw.logStreamName : undefined;
+    const streamKey = stream ?? '';
     // parseEventPrefix, inlined: this is the hot path.
-    let requestId: string | undefined;
+    let trace: OpenTrace | undefined;
     let body = message;
+    let prefixed = false;
     if (message.charCodeAt(0) === 40) {
       const close = message.indexOf(')', 1);
       if (close > 0 && close <= MAX_REQUEST_ID_LENGTH + 1) {
-        const id = message.slice(1, close);
-        if (isValidRequestId(id)) {
-          requestId = id;
+        // Events of a request come from one stream, so the trace the stream
+        // fed last is usually this one: compare its id in place, without
+        // slicing and hashing the id (it was validated when first seen).
+        const last = this.current.get(streamKey);
+        if (
+          last !== undefined &&
+          last.validId &&
+          !last.closed &&
+          last.requestId.length === close - 1 &&
+          message.startsWith(last.requestId, 1)
+        ) {
+          trace = last;
+          prefixed = true;
+        } else {
+          const id = message.slice(1, close);
+          if (isValidRequestId(id)) {
+            trace = this.open.get(id) ?? this.create(id, false);
+            this.current.set(streamKey, trace);
+            prefixed = true;
+          }
+        }
+        if (prefixed) {
           body = message.slice(
             message.charCodeAt(close + 1) === 32 ? close + 2 : close + 1,
           );
@@ -163,12 +192,10 @@ export class TraceAssembler {
       }
     }
     const event = buildEvent(body, timestamp, stream, this.ctx);
-    const streamKey = stream ?? '';
-    const trace =
-      requestId !== undefined
-        ? this.byId(requestId)
-        : this.unprefixed(event, streamKey);
-    this.current.set(streamKey, trace);
+    if (trace === undefined) {
+      trace = this.unprefixed(event, streamKey);
+      this.current.set(streamKey, trace);
+    }
     this.append(trace, event);
     this.enforceCaps();
   }
@@ -178,10 +205,8 @@ export class TraceAssembler {
     for (const trace of this.open.values()) this.close(trace);
     this.open.clear();
     this.current.clear();
-  }
-
-  private byId(id: string): OpenTrace {
-    return this.open.get(id) ?? this.create(id, false);
+    this.queue = [];
+    this.queueHead = 0;
   }
 
   /**
@@ -244,6 +269,7 @@ export class TraceAssembler {
   private create(id: string, fromHeader: boolean): OpenTrace {
     const trace: OpenTrace = {
       requestId: id,
+      validId: isValidRequestId(id),
       seq: this.seq++,
       keys: [id],
       events: [],
@@ -256,6 +282,7 @@ export class TraceAssembler {
     };
     this.open.set(id, trace);
     this.openCount++;
+    this.queue.push(trace);
     return trace;
   }
 
@@ -280,10 +307,40 @@ export class TraceAssembler {
       this.openCount > this.settings.maxOpenTraces ||
       (this.bufferedChars > MAX_BUFFERED_CHARS && this.openCount > 1)
     ) {
-      const oldest = this.open.values().next();
-      if (oldest.done) return;
-      this.closeAndForget(oldest.value);
+      const oldest = this.oldestOpen();
+      if (oldest === undefined) return;
+      this.closeAndForget(oldest);
     }
+    // Emitted traces before the head, and traces closed out of order
+    // (restarted requests) behind it, are compacted away now and then, so the
+    // queue stays proportional to the open traces.
+    const head = this.queueHead;
+    const length = this.queue.length;
+    if (
+      (head > 1024 && head * 2 > length) ||
+      length - head > 2 * this.openCount + 1024
+    )
+      this.compactQueue();
+  }
+
+  private oldestOpen(): OpenTrace | undefined {
+    const queue = this.queue;
+    while (this.queueHead < queue.length) {
+      const trace = queue[this.queueHead];
+      if (!trace.closed) return trace;
+      this.queueHead++;
+    }
+    return undefined;
+  }
+
+  private compactQueue(): void {
+    const kept: OpenTrace[] = [];
+    const queue = this.queue;
+    for (let i = this.queueHead; i < queue.length; i++) {
+      if (!queue[i].closed) kept.push(queue[i]);
+    }
+    this.queue = kept;
+    this.queueHead = 0;
   }
 
   private closeAndForget(trace: OpenTrace): void {

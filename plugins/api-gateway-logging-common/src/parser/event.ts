@@ -105,14 +105,22 @@ export function buildEvent(
       text = joined;
     }
   }
-  const event: ExecutionLogEvent = {
-    kind,
-    message: text,
-    // API Gateway puts its mark at the end; avoid scanning the whole text.
-    truncated: cut || endsWithTruncated(text),
-  };
-  if (timestamp !== undefined) event.timestamp = timestamp;
-  if (logStreamName !== undefined) event.logStreamName = logStreamName;
+  // API Gateway puts its mark at the end; avoid scanning the whole text.
+  const truncated = cut || endsWithTruncated(text);
+  // One literal per shape, so the common event is a single allocation with
+  // its properties in-object (and the same key order as before).
+  let event: ExecutionLogEvent;
+  if (timestamp !== undefined) {
+    event =
+      logStreamName !== undefined
+        ? { kind, message: text, truncated, timestamp, logStreamName }
+        : { kind, message: text, truncated, timestamp };
+  } else {
+    event =
+      logStreamName !== undefined
+        ? { kind, message: text, truncated, logStreamName }
+        : { kind, message: text, truncated };
+  }
   if (kind !== 'unknown') extractFields(kind, text, event);
   return event;
 }

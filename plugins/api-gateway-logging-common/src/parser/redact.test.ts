@@ -1,10 +1,11 @@
 import {
   fixtureLog,
   fixtureNames,
+  prng,
   readFixture,
 } from './__testUtils__/fixtures';
 import { assembleTraces, parseExecutionLog } from './parse';
-import { REDACTED, redactText } from './redact';
+import { REDACTED, mayHoldDefaultSecret, redactText } from './redact';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
@@ -205,5 +206,63 @@ describe('redaction', () => {
     expect(trace.events[0].truncated).toBe(true);
     expect(message).not.toContain('eyJhbGci');
     expect(message.endsWith('[REDACT')).toBe(false);
+  });
+});
+
+describe('the default pre-check', () => {
+  // What the keyed pass and the value patterns can match: the pre-check may
+  // accept more, never less.
+  const TRIGGER =
+    /passw|secret|token|api[-_]?key|authorization|cookie|credential|signature|private[-_]?key/i;
+  const VALUES = /eyJ|AKIA|ASIA|[Bb]earer|API Key/;
+
+  it('accepts every text the passes could change', () => {
+    const parts = [
+      'passw',
+      'secret',
+      'token',
+      'api-key',
+      'api_key',
+      'apikey',
+      'api key',
+      'authorization',
+      'cookie',
+      'credential',
+      'signature',
+      'private-key',
+      'privatekey',
+      'eyJ',
+      'AKIA',
+      'ASIA',
+      'Bearer',
+      'bearer',
+      'API Key',
+      'x',
+      ' ',
+      '=',
+      '-',
+    ];
+    const random = prng(4242);
+    const missed: string[] = [];
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const count = 1 + Math.floor(random() * 4);
+      for (let i = 0; i < count; i++) {
+        let part = parts[Math.floor(random() * parts.length)];
+        // Random case, and sometimes a cut, so near misses are tried too.
+        if (random() < 0.5)
+          part = [...part]
+            .map(c => (random() < 0.5 ? c.toUpperCase() : c.toLowerCase()))
+            .join('');
+        if (random() < 0.3) part = part.slice(0, -1);
+        text += part;
+      }
+      if (
+        (TRIGGER.test(text) || VALUES.test(text)) &&
+        !mayHoldDefaultSecret(text)
+      )
+        missed.push(text);
+    }
+    expect(missed).toEqual([]);
   });
 });

@@ -10,8 +10,8 @@
  * 2. Value patterns: JWTs (also cut ones), AWS access key ids, bearer
  *    tokens and unmasked API keys, wherever they appear.
  *
- * A single case-insensitive pre-check skips both passes for the large
- * majority of lines that contain nothing secret-looking.
+ * A cheap case-insensitive pre-check (`mayHoldDefaultSecret`) skips both passes for the large majority of lines
+ * that contain nothing secret-looking.
  */
 
 /** What a redacted value is replaced with. @public */
@@ -270,6 +270,21 @@ function valueSpan(
   return { start: p, end, replacement: REDACTED };
 }
 
+// The pre-check of the default redactor, as two regular expressions that
+// measured faster than the one case-insensitive alternation they replace:
+// the secret words (case-insensitive, shortened where a prefix is enough) and
+// the case-sensitive value patterns. Together they accept every text in which
+// the keyed pass or the value patterns could match (`api[-_ ]?key` covers
+// `API Key`), so skipping both passes when they say no changes nothing.
+const DEFAULT_WORD_HINT =
+  /passw|secret|token|api[-_ ]?key|authoriz|cookie|credential|signature|private[-_]?key|bearer/i;
+const DEFAULT_VALUE_HINT = /eyJ|AKIA|ASIA/;
+
+/** False only for text the default passes cannot change. */
+export function mayHoldDefaultSecret(text: string): boolean {
+  return DEFAULT_WORD_HINT.test(text) || DEFAULT_VALUE_HINT.test(text);
+}
+
 /** Builds a redactor for `options`; the default one is shared. */
 export function createRedactor(options?: RedactOptions): Redactor {
   const extraNames = (options?.extraSecretHeaders ?? [])
@@ -284,11 +299,15 @@ export function createRedactor(options?: RedactOptions): Redactor {
   const words = [...KEY_WORDS, ...extraNames].join('|');
   const hint = new RegExp(`eyJ|A[KS]IA|bearer|api key|${words}`, 'i');
   const trigger = new RegExp(words, 'gi');
+  const precheck =
+    extraNames.length === 0
+      ? mayHoldDefaultSecret
+      : (text: string) => hint.test(text);
 
   return (text: string): string => {
     if (typeof text !== 'string' || text.length === 0) return '';
     let out = text;
-    if (hint.test(out)) {
+    if (precheck(out)) {
       out = redactKeyed(out, trigger);
       out = out.replace(VALUE_PATTERNS, replaceValue);
     }

@@ -10,9 +10,8 @@ import type { ExecutionLogEventFields, ExecutionLogEventKind } from './types';
 
 type Fields = ExecutionLogEventFields;
 
-// Label a message starts with -> its kind. One anchored alternation over all
-// labels (longest first, so `API Key ID:` wins over `API Key:`) measured an
-// order of magnitude faster than a chain of `startsWith` calls.
+// Label a message starts with -> its kind; the longest matching label wins
+// (`API Key ID:` over `API Key:`).
 const LABELS: Array<[string, ExecutionLogEventKind]> = [
   ['Execution log for request ', 'execution-log-header'],
   ['Extended Request Id:', 'extended-request-id'],
@@ -63,27 +62,39 @@ const LABELS: Array<[string, ExecutionLogEventKind]> = [
   ['Lambda execution failed with status ', 'lambda-function-error'],
 ];
 
-const KIND_BY_LABEL = new Map(LABELS);
-const LABEL = new RegExp(
-  `^(?:${[...KIND_BY_LABEL.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(l => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|')})`,
-);
+// Labels bucketed by their first two characters, longest first within a
+// bucket: the first label of the bucket the body starts with is the longest
+// matching label (what one anchored longest-first alternation would find),
+// with no regular expression, match array or substring per message.
+const BUCKETS: Array<Array<[string, ExecutionLogEventKind]> | undefined> = [];
+for (const [label, kind] of [...LABELS].sort(
+  (a, b) => b[0].length - a[0].length,
+)) {
+  const key = (label.charCodeAt(0) << 7) | label.charCodeAt(1);
+  (BUCKETS[key] ??= []).push([label, kind]);
+}
 
 /** The kind of template `body` starts with; `'unknown'` if none. */
 export function matchTemplate(body: string): ExecutionLogEventKind {
-  const m = LABEL.exec(body);
-  if (m === null) return 'unknown';
-  const label = m[0];
-  if (label === 'Unauthorized') {
-    // Only the bare line; `Unauthorized foo` is not a template.
-    return body.length === 12 || body.trimEnd() === 'Unauthorized'
-      ? 'unauthorized'
-      : 'unknown';
+  const c0 = body.charCodeAt(0);
+  const c1 = body.charCodeAt(1);
+  if (!(c0 < 128 && c1 < 128)) return 'unknown'; // also NaN: too short
+  const bucket = BUCKETS[(c0 << 7) | c1];
+  if (bucket === undefined) return 'unknown';
+  for (let i = 0; i < bucket.length; i++) {
+    const entry = bucket[i];
+    const label = entry[0];
+    if (!body.startsWith(label)) continue;
+    if (label === 'Unauthorized') {
+      // Only the bare line; `Unauthorized foo` is not a template.
+      return body.length === 12 || body.trimEnd() === 'Unauthorized'
+        ? 'unauthorized'
+        : 'unknown';
+    }
+    if (label === 'API Key ') return matchApiKeyLine(body);
+    return entry[1];
   }
-  if (label === 'API Key ') return matchApiKeyLine(body);
-  return KIND_BY_LABEL.get(label) ?? 'unknown';
+  return 'unknown';
 }
 
 /** `API Key {maskedKey} ...`: the key is masked and never holds these words. */
@@ -96,9 +107,16 @@ function matchApiKeyLine(body: string): ExecutionLogEventKind {
   return 'unknown';
 }
 
-/** Text after `label`, without the separating whitespace. */
+/** Text after `label`, without the separating whitespace (one slice). */
 function after(body: string, label: string): string {
-  return body.slice(label.length).trimStart();
+  let i = label.length;
+  for (;;) {
+    const c = body.charCodeAt(i);
+    // ASCII whitespace inline; anything else non-ASCII goes to trimStart.
+    if (c === 32 || (c >= 9 && c <= 13)) i++;
+    else if (c > 127) return body.slice(i).trimStart();
+    else return body.slice(i);
+  }
 }
 
 /** The text between `start` and `end` markers, or undefined. */
