@@ -81,6 +81,18 @@ export interface Config {
       maxWindowHours?: number;
       /** Items per page. Default 100, at most 500. */
       pageSize?: number;
+      /**
+       * How failing requests are selected on the server side. `any-term`
+       * (default): one CloudWatch OR pattern (`?"a" ?"b"`) per query, the
+       * fewest calls against AWS. `exact-phrase`: one call per quoted
+       * phrase, for AWS-compatible emulators (moto) that honour nothing
+       * else. Every returned event is checked again by the parser either way.
+       */
+      filterPatternMode?: 'any-term' | 'exact-phrase';
+      /** Cap on events read per log group per query. Default 20000. */
+      maxEventsPerQuery?: number;
+      /** A trace is looked for within this many minutes of the given time. Default 15. */
+      traceWindowMinutes?: number;
     };
     /**
      * Log groups for stages whose execution logs are not in the default

@@ -65,7 +65,8 @@ async function startLocalAws({ hours = 4, log = console.log } = {}) {
     motoServer,
     ['-H', '127.0.0.1', '-p', String(port)],
     {
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // moto logs every request; its exit is noticed by waitForHttp.
+      stdio: 'ignore',
     },
   );
   await waitForHttp(`${endpoint}/moto-api/`, {

@@ -1,6 +1,7 @@
 // Starts the whole product locally: the Backstage app and backend (and, when
 // configured, the local AWS emulator), and waits until each answers.
 'use strict';
+const net = require('node:net');
 const path = require('node:path');
 const { spawnGroup, waitForHttp } = require('./processes');
 const { startLocalAws } = require('./localAws');
@@ -54,6 +55,17 @@ async function startBackstage({
   await waitForHttp(APP_URL, { child, name: 'backstage' });
   const appSeconds = (Date.now() - started) / 1000;
   return { child, backendSeconds, appSeconds };
+}
+
+function portInUse(port) {
+  return new Promise(resolve => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 module.exports = { root, startBackstage, startStack, BACKEND_URL, APP_URL };

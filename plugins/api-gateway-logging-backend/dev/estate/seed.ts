@@ -24,7 +24,7 @@ import {
   PutRetentionPolicyCommand,
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { motoAccountCredentials } from '../../src/testing/moto';
 import { accessLogFormatString } from './accessLog';
 import {
   CLOUDWATCH_ROLE_REGIONS,
@@ -32,7 +32,6 @@ import {
   EstateApi,
   EstateStage,
   MAIN_ACCOUNT,
-  ROLE_NAME,
   accessLogGroupName,
   executionLogGroupName,
 } from './estate';
@@ -61,23 +60,8 @@ export class EstateSeeder {
     if (accountId === MAIN_ACCOUNT) return Promise.resolve(STATIC);
     let creds = this.credentials.get(accountId);
     if (!creds) {
-      const sts = new STSClient({
-        endpoint: this.endpoint,
-        region: 'us-east-1',
-        credentials: STATIC,
-      });
-      creds = sts
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: `arn:aws:iam::${accountId}:role/${ROLE_NAME}`,
-            RoleSessionName: 'estate-seeder',
-          }),
-        )
-        .then(r => ({
-          accessKeyId: r.Credentials!.AccessKeyId!,
-          secretAccessKey: r.Credentials!.SecretAccessKey!,
-          sessionToken: r.Credentials!.SessionToken,
-        }));
+      // The emulator maps the keys of an assumed role to the role's account.
+      creds = motoAccountCredentials(this.endpoint, accountId);
       this.credentials.set(accountId, creds);
     }
     return creds;
