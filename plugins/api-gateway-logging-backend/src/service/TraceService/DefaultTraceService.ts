@@ -8,7 +8,7 @@ import {
 } from '@internal/plugin-api-gateway-logging-common';
 import { LinkedEntity } from '../EntityLoader';
 import { AwsReadError } from '../aws/errors';
-import { LogEventReader } from '../LogEvents/LogEventReader';
+import { LogEvent, LogEventReader } from '../LogEvents/LogEventReader';
 import {
   FilterPatternMode,
   requestPatterns,
@@ -94,64 +94,43 @@ export class DefaultTraceService implements TraceService {
     searched: string[],
     problems: string[],
   ): Promise<{ trace?: ExecutionTrace; accessLog?: AccessLogRecord }> {
-    const limits = { maxEvents: 5000, maxPages: 10 };
-    let trace: ExecutionTrace | undefined;
-    let accessLog: AccessLogRecord | undefined;
     const [pattern] = requestPatterns(
       [requestId],
       this.options.filterPatternMode,
     );
-    if (source.executionLogGroup) {
-      searched.push(source.executionLogGroup);
+    const matches = (id?: string) => id === requestId;
+    // Both groups are searched with the same pattern; a missing group is
+    // not a problem (logging off), other failures are reported in the 404.
+    const read = async (logGroupName?: string): Promise<LogEvent[]> => {
+      if (!logGroupName) return [];
+      searched.push(logGroupName);
       try {
         const page = await this.options.reader.read(
           {
             target: source.target,
-            logGroupName: source.executionLogGroup,
+            logGroupName,
             filterPattern: pattern,
             startTime: from,
             endTime: to,
           },
-          limits,
+          { maxEvents: 5000, maxPages: 10 },
         );
-        trace = assembleTraces(page.events).find(
-          t => t.requestId === requestId || t.extendedRequestId === requestId,
-        );
+        return page.events;
       } catch (error) {
         if (!(error instanceof AwsReadError && error.kind === 'not-found')) {
           problems.push(
             error instanceof AwsReadError ? error.message : String(error),
           );
         }
+        return [];
       }
-    }
-    if (source.accessLogGroup) {
-      searched.push(source.accessLogGroup);
-      try {
-        const page = await this.options.reader.read(
-          {
-            target: source.target,
-            logGroupName: source.accessLogGroup,
-            filterPattern: pattern,
-            startTime: from,
-            endTime: to,
-          },
-          limits,
-        );
-        accessLog = page.events
-          .map(e => parseAccessLogRecord(e.message))
-          .find(
-            r =>
-              r?.requestId === requestId || r?.extendedRequestId === requestId,
-          );
-      } catch (error) {
-        if (!(error instanceof AwsReadError && error.kind === 'not-found')) {
-          problems.push(
-            error instanceof AwsReadError ? error.message : String(error),
-          );
-        }
-      }
-    }
+    };
+    const trace = assembleTraces(await read(source.executionLogGroup)).find(
+      t => matches(t.requestId) || matches(t.extendedRequestId),
+    );
+    const accessLog = (await read(source.accessLogGroup))
+      .map(e => parseAccessLogRecord(e.message))
+      .find(r => matches(r?.requestId) || matches(r?.extendedRequestId));
     return { ...(trace ? { trace } : {}), ...(accessLog ? { accessLog } : {}) };
   }
 }
