@@ -24,7 +24,8 @@ test('an API entity page has the API Gateway logging tab with its stages', async
   await page.getByRole('tab', { name: 'API Gateway logging' }).click();
   await page.getByText('API Gateway stages').first().waitFor();
   assert.match(page.url(), /\/api-gateway-logging$/);
-  const table = page.locator('table');
+  // The stages table (the tab also holds the audit and failures tables).
+  const table = page.locator('table').filter({ hasText: 'API type' });
   await page.getByRole('cell', { name: 'staging', exact: true }).waitFor();
   const text = await table.innerText();
   assert.match(text, /prod/);

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -7,7 +8,12 @@ import {
 } from '@backstage/core-plugin-api';
 import { apiGatewayLoggingApiRef } from './api/ApiGatewayLoggingApi';
 import { ApiGatewayLoggingClient } from './api/ApiGatewayLoggingClient';
-import { entityContentRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  rootRouteRef,
+  traceRouteRef,
+  traceSearchRouteRef,
+} from './routes';
 
 /** The api-gateway-logging frontend plugin. @public */
 export const apiGatewayLoggingPlugin = createPlugin({
@@ -21,12 +27,15 @@ export const apiGatewayLoggingPlugin = createPlugin({
     }),
   ],
   routes: {
+    root: rootRouteRef,
     entityContent: entityContentRouteRef,
+    trace: traceRouteRef,
+    traceSearch: traceSearchRouteRef,
   },
 });
 
 /**
- * The entity tab showing an API's API Gateway logging.
+ * The entity tab: logging compliance per stage, recent failures and traces.
  *
  * @public
  */
@@ -38,5 +47,39 @@ export const EntityApiGatewayLoggingContent = apiGatewayLoggingPlugin.provide(
         m => m.EntityApiGatewayLoggingContent,
       ),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The overview card: compliance at a glance and the last hour's failures.
+ *
+ * @public
+ */
+export const EntityApiGatewayLoggingCard = apiGatewayLoggingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityApiGatewayLoggingCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityApiGatewayLoggingCard').then(
+          m => m.EntityApiGatewayLoggingCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The plugin's page: logging coverage across the catalog, and the trace page
+ * (`traces/:requestId?entity=&stage=&around=`) for links from tickets.
+ *
+ * @public
+ */
+export const ApiGatewayLoggingPage = apiGatewayLoggingPlugin.provide(
+  createRoutableExtension({
+    name: 'ApiGatewayLoggingPage',
+    component: () =>
+      import('./components/ApiGatewayLoggingPage').then(
+        m => m.ApiGatewayLoggingPage,
+      ),
+    mountPoint: rootRouteRef,
   }),
 );

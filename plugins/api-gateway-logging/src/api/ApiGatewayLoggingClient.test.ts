@@ -7,9 +7,9 @@ import { ApiGatewayLoggingClient } from './ApiGatewayLoggingClient';
 const baseUrl = 'http://backend.test/api/api-gateway-logging';
 const server = setupServer();
 
-describe('ApiGatewayLoggingClient', () => {
-  registerMswTestHooks(server);
+registerMswTestHooks(server);
 
+describe('ApiGatewayLoggingClient', () => {
   const client = new ApiGatewayLoggingClient({
     discoveryApi: { getBaseUrl: async () => baseUrl },
     fetchApi: new MockFetchApi(),
@@ -72,5 +72,142 @@ describe('ApiGatewayLoggingClient', () => {
     const error = await client.getEntityStages(ref).catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.response.status).toBe(502);
+  });
+});
+
+describe('ApiGatewayLoggingClient endpoints', () => {
+  const client = new ApiGatewayLoggingClient({
+    discoveryApi: { getBaseUrl: async () => baseUrl },
+    fetchApi: new MockFetchApi(),
+  });
+  const ref = { kind: 'api', namespace: 'default', name: 'payments-api' };
+  const entityBase = `${baseUrl}/entities/default/api/payments-api`;
+
+  /** Every call, the route it hits, and how to make it. */
+  const calls: Array<[string, string, () => Promise<unknown>]> = [
+    ['getEntityAudit', `${entityBase}/audit`, () => client.getEntityAudit(ref)],
+    ['getCoverage', `${baseUrl}/audit`, () => client.getCoverage()],
+    ['getCoverageCsv', `${baseUrl}/audit`, () => client.getCoverageCsv()],
+    ['getFailures', `${entityBase}/failures`, () => client.getFailures(ref)],
+    [
+      'getTrace',
+      `${baseUrl}/traces/:id`,
+      () =>
+        client.getTrace({
+          requestId: 'r-1',
+          entityRef: 'api:default/payments-api',
+        }),
+    ],
+  ];
+
+  it('sends the coverage filters and only those set', async () => {
+    let url: URL | undefined;
+    server.use(
+      rest.get(`${baseUrl}/audit`, (req, res, ctx) => {
+        url = req.url;
+        return res(ctx.json({}));
+      }),
+    );
+    await client.getCoverage({
+      owner: 'group:default/team-a',
+      status: 'fail',
+      check: undefined,
+    });
+    expect(url?.search).toBe('?owner=group%3Adefault%2Fteam-a&status=fail');
+    await client.getCoverage();
+    expect(url?.search).toBe('');
+  });
+
+  it('downloads the CSV with the same filters', async () => {
+    server.use(
+      rest.get(`${baseUrl}/audit`, (req, res, ctx) =>
+        res(
+          ctx.set('Content-Type', 'text/csv'),
+          ctx.body(
+            `format=${req.url.searchParams.get(
+              'format',
+            )},system=${req.url.searchParams.get('system')}`,
+          ),
+        ),
+      ),
+    );
+    const blob = await client.getCoverageCsv({
+      system: 'system:default/payments',
+    });
+    expect(await blob.text()).toBe('format=csv,system=system:default/payments');
+  });
+
+  it('pages failures with the window, filters and cursor', async () => {
+    let params: URLSearchParams | undefined;
+    server.use(
+      rest.get(`${entityBase}/failures`, (req, res, ctx) => {
+        params = req.url.searchParams;
+        return res(ctx.json({ items: [] }));
+      }),
+    );
+    await client.getFailures(ref, {
+      from: 1000,
+      to: 2000,
+      category: 'throttled',
+      stage: 'arn:aws:apigateway:us-east-1::/restapis/a1/stages/prod',
+      cursor: 'abc',
+      limit: 50,
+    });
+    expect(Object.fromEntries(params!)).toEqual({
+      from: '1000',
+      to: '2000',
+      category: 'throttled',
+      stage: 'arn:aws:apigateway:us-east-1::/restapis/a1/stages/prod',
+      cursor: 'abc',
+      limit: '50',
+    });
+  });
+
+  it('encodes the request id and names the entity, stage and time', async () => {
+    let url: URL | undefined;
+    server.use(
+      rest.get(`${baseUrl}/traces/:id`, (req, res, ctx) => {
+        url = req.url;
+        return res(ctx.json({ requestId: req.params.id }));
+      }),
+    );
+    await expect(
+      client.getTrace({
+        requestId: 'a/b c',
+        entityRef: 'api:default/payments-api',
+        stage: 'arn:x',
+        around: 1234,
+      }),
+    ).resolves.toEqual({ requestId: 'a/b c' });
+    expect(url?.pathname).toBe('/api/api-gateway-logging/traces/a%2Fb%20c');
+    expect(Object.fromEntries(url!.searchParams)).toEqual({
+      entity: 'api:default/payments-api',
+      stage: 'arn:x',
+      around: '1234',
+    });
+  });
+
+  describe.each(calls)('%s', (_name, route, call) => {
+    it.each([400, 401, 403, 404, 429, 500, 503, 504])(
+      'turns a %i into a ResponseError carrying the backend message',
+      async status => {
+        server.use(
+          rest.get(route, (_req, res, ctx) =>
+            res(
+              ctx.status(status),
+              ctx.json({
+                error: { name: 'Error', message: `backend says ${status}` },
+                request: { method: 'GET', url: '/x' },
+                response: { statusCode: status },
+              }),
+            ),
+          ),
+        );
+        const error = (await call().catch(e => e)) as ResponseError;
+        expect(error).toBeInstanceOf(ResponseError);
+        expect(error.response.status).toBe(status);
+        expect(error.body.error.message).toBe(`backend says ${status}`);
+      },
+    );
   });
 });

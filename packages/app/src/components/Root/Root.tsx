@@ -14,6 +14,7 @@ import {
   useSidebarOpenState,
 } from '@backstage/core-components';
 import MenuIcon from '@material-ui/icons/Menu';
+import ListAltIcon from '@material-ui/icons/ListAlt';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 
@@ -52,6 +53,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         <SidebarItem icon={HomeIcon} to="catalog" text="Home" />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
+        <SidebarItem
+          icon={ListAltIcon}
+          to="api-gateway-logging"
+          text="API Gateway logging"
+        />
       </SidebarGroup>
       <SidebarSpace />
     </Sidebar>

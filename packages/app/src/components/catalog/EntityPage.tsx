@@ -22,6 +22,7 @@ import {
   isOrphan,
 } from '@backstage/plugin-catalog';
 import {
+  EntityApiGatewayLoggingCard,
   EntityApiGatewayLoggingContent,
   isApiGatewayLoggingAvailable,
 } from '@internal/plugin-api-gateway-logging';
@@ -52,6 +53,17 @@ const entityWarningContent = (
   </>
 );
 
+// The API Gateway logging card, on entities that name stages.
+const apiGatewayLoggingCard = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isApiGatewayLoggingAvailable}>
+      <Grid item md={6} xs={12}>
+        <EntityApiGatewayLoggingCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const componentPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -63,6 +75,7 @@ const componentPage = (
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
+        {apiGatewayLoggingCard}
       </Grid>
     </EntityLayout.Route>
 
@@ -96,6 +109,7 @@ const apiPage = (
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
+        {apiGatewayLoggingCard}
         <Grid container item md={12}>
           <Grid item md={6}>
             <EntityProvidingComponentsCard />

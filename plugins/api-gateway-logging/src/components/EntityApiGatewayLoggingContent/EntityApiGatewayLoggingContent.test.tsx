@@ -1,12 +1,13 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import { Entity } from '@backstage/catalog-model';
+import { ApiGatewayLoggingApi } from '../../api/ApiGatewayLoggingApi';
 import {
-  ApiGatewayLoggingApi,
-  apiGatewayLoggingApiRef,
-} from '../../api/ApiGatewayLoggingApi';
+  fixtures,
+  mockApi,
+  renderWithApis,
+  responseError,
+} from '../../__testUtils__/render';
 import { EntityApiGatewayLoggingContent } from './EntityApiGatewayLoggingContent';
 
 const entity = (annotations: Record<string, string>): Entity => ({
@@ -21,19 +22,23 @@ const annotated = entity({
     'arn:aws:apigateway:us-east-1::/restapis/paymentsv1/stages/prod',
 });
 
-function renderTab(e: Entity, api: Partial<ApiGatewayLoggingApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[apiGatewayLoggingApiRef, api]]}>
-      <EntityProvider entity={e}>
-        <EntityApiGatewayLoggingContent />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+function renderTab(
+  e: Entity,
+  api: Partial<ApiGatewayLoggingApi>,
+  allowed = true,
+) {
+  return renderWithApis(<EntityApiGatewayLoggingContent />, {
+    entity: e,
+    api: mockApi(api),
+    allowed,
+  });
 }
 
 describe('EntityApiGatewayLoggingContent', () => {
   it('lists the stages the backend returns', async () => {
     await renderTab(annotated, {
+      getEntityAudit: async () => ({ ...fixtures.audit, stages: [] }),
+      getFailures: async () => ({ ...fixtures.failures, items: [], total: 0 }),
       getEntityStages: async () => ({
         entityRef: 'api:default/payments-api',
         selector: 'arns',
@@ -112,5 +117,50 @@ describe('EntityApiGatewayLoggingContent', () => {
     expect(
       screen.getByText(/Example of a correct value: x/),
     ).toBeInTheDocument();
+  });
+
+  it('shows the audit, failing checks first, and the failures', async () => {
+    await renderTab(annotated, {});
+    expect(await screen.findByText('Stage staging')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Execution logging is not at ERROR or INFO/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /aws apigateway update-stage --rest-api-id paymentsv1 --stage-name staging/,
+      ),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Recent failures')).toBeInTheDocument();
+    expect(
+      await screen.findByText('c0e682e1-bf50-40b9-b768-1624495f83da'),
+    ).toBeInTheDocument();
+  });
+
+  it('hides the failures when traces may not be read', async () => {
+    const getFailures = jest.fn();
+    // usePermission caches answers by entity ref across tests: use another.
+    const other = {
+      ...annotated,
+      metadata: { ...annotated.metadata, name: 'denied-api' },
+    };
+    await renderTab(other, { getFailures }, false);
+    expect(
+      await screen.findByText(/not allowed to read this API's request logs/),
+    ).toBeInTheDocument();
+    expect(getFailures).not.toHaveBeenCalled();
+    expect(await screen.findByText('Stage staging')).toBeInTheDocument();
+  });
+
+  it('shows an audit denied by the backend inline, keeping the rest', async () => {
+    const denied = await responseError(403, 'audit.read is not allowed');
+    await renderTab(annotated, {
+      getEntityAudit: async () => {
+        throw denied;
+      },
+    });
+    expect(
+      await screen.findByText(/audit.read is not allowed/),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Recent failures')).toBeInTheDocument();
   });
 });

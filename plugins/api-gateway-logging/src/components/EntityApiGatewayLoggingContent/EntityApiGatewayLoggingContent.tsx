@@ -1,24 +1,54 @@
 import { Content, Progress } from '@backstage/core-components';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
 import {
   MissingAnnotationEmptyState,
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
 import { ANNOTATION_STAGE_ARN } from '@internal/plugin-api-gateway-logging-common';
 import { useEntityStages } from '../../hooks/useEntityStages';
 import { isApiGatewayLoggingAvailable } from '../../isApiGatewayLoggingAvailable';
+import { AuditSection } from '../AuditSection';
+import { FailuresSection } from '../FailuresSection';
 import { StagesCard } from '../StagesCard';
 import { ErrorState } from '../ErrorState';
 
-function EntityStages() {
+/**
+ * Stages first, because an annotation the backend cannot use (400) makes
+ * every other section meaningless: show its message once, not three times.
+ */
+function EntityLogging() {
+  const { entity } = useEntity();
   const { value, loading, error } = useEntityStages();
   if (loading) return <Progress />;
   if (error) return <ErrorState error={error} />;
-  return value ? <StagesCard stages={value} /> : null;
+  if (!value) return null;
+  const ref = getCompoundEntityRef(entity);
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Typography variant="h5" component="h2" gutterBottom>
+          Logging compliance
+        </Typography>
+        <AuditSection />
+      </Grid>
+      <Grid item xs={12}>
+        <FailuresSection
+          entity={ref}
+          stageArns={value.stages.map(s => s.arn)}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <StagesCard stages={value} />
+      </Grid>
+    </Grid>
+  );
 }
 
 /**
- * The entity tab: the API's API Gateway stages and their logging.
+ * The entity tab: the logging compliance of the API's stages, its recent
+ * failures and the trace of each failed request.
  *
  * @public
  */
@@ -34,11 +64,7 @@ export function EntityApiGatewayLoggingContent() {
   }
   return (
     <Content noPadding>
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <EntityStages />
-        </Grid>
-      </Grid>
+      <EntityLogging />
     </Content>
   );
 }

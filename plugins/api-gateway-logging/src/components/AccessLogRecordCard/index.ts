@@ -1,0 +1,1 @@
+export { AccessLogRecordCard } from './AccessLogRecordCard';

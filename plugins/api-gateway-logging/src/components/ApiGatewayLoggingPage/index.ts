@@ -1,0 +1,1 @@
+export { ApiGatewayLoggingPage } from './ApiGatewayLoggingPage';

@@ -1,0 +1,1 @@
+export { AuditSection, AuditResult } from './AuditSection';

@@ -1,0 +1,1 @@
+export { BlindSpots } from './BlindSpots';

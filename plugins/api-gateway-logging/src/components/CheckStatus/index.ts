@@ -1,0 +1,1 @@
+export { CheckStatus } from './CheckStatus';

@@ -1,0 +1,77 @@
+import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { CoverageResponse } from '@internal/plugin-api-gateway-logging-common';
+import { coveragePercent } from '../../lib/checks';
+
+const useStyles = makeStyles(theme => ({
+  tile: { padding: theme.spacing(2), height: '100%' },
+  value: { fontSize: '2rem', fontWeight: 500, lineHeight: 1.2 },
+  bad: { color: theme.palette.error.main },
+}));
+
+function Tile(props: {
+  label: string;
+  value: string;
+  detail: string;
+  bad?: boolean;
+}) {
+  const classes = useStyles();
+  return (
+    <Paper variant="outlined" className={classes.tile}>
+      <Typography variant="overline" color="textSecondary">
+        {props.label}
+      </Typography>
+      <div className={`${classes.value} ${props.bad ? classes.bad : ''}`}>
+        {props.value}
+      </div>
+      <Typography variant="body2" color="textSecondary">
+        {props.detail}
+      </Typography>
+    </Paper>
+  );
+}
+
+const percent = (part: number, whole: number) =>
+  whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`;
+
+/** Coverage across the catalog in four numbers. */
+export function CoverageSummary(props: { report: CoverageResponse }) {
+  const { summary } = props.report;
+  const checksPassing = coveragePercent(summary.checks);
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} sm={6} md={3}>
+        <Tile
+          label="Linked to API Gateway"
+          value={percent(summary.linked, summary.entities)}
+          detail={`${summary.linked} of ${summary.entities} entities; ${summary.notLinked} not linked`}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <Tile
+          label="Checks passing"
+          value={checksPassing === undefined ? '—' : `${checksPassing}%`}
+          detail={`${summary.checks.pass} passing, ${summary.checks.fail} failing, ${summary.checks.warn} warnings over ${summary.stages} stages`}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <Tile
+          label="Failing checks"
+          value={String(summary.checks.fail)}
+          detail="Settings to change: see each API"
+          bad={summary.checks.fail > 0}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <Tile
+          label="Could not be audited"
+          value={String(summary.withErrors + summary.checks.error)}
+          detail={`${summary.withErrors} entities with errors, ${summary.checks.error} checks AWS did not answer`}
+          bad={summary.withErrors + summary.checks.error > 0}
+        />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,1 @@
+export { CoverageSummary } from './CoverageSummary';

@@ -1,0 +1,1 @@
+export { CoverageTable } from './CoverageTable';

@@ -1,0 +1,181 @@
+import { useState } from 'react';
+import {
+  InfoCard,
+  Progress,
+  StatusError,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
+import {
+  CompoundEntityRef,
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  ANNOTATION_STAGE_ARN,
+  FailureCategory,
+  StageAudit,
+} from '@internal/plugin-api-gateway-logging-common';
+import { useEntityAudit } from '../../hooks/useEntityAudit';
+import { useEntityTabLink } from '../../hooks/useEntityTabLink';
+import { useFailures } from '../../hooks/useFailures';
+import { useTracesPermission } from '../../hooks/useTracesPermission';
+import { isApiGatewayLoggingAvailable } from '../../isApiGatewayLoggingAvailable';
+import { CATEGORY_COLORS, CATEGORY_LABELS } from '../../lib/categories';
+import { windowOf } from '../../lib/time';
+import { ErrorState } from '../ErrorState';
+
+const useStyles = makeStyles(theme => ({
+  heading: {
+    fontWeight: theme.typography.fontWeightBold as number,
+    marginTop: theme.spacing(1),
+    marginBottom: theme.spacing(0.5),
+  },
+  row: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: theme.spacing(2),
+    padding: theme.spacing(0.25, 0),
+  },
+  total: { fontSize: '1.75rem', fontWeight: 500, lineHeight: 1.2 },
+  dot: {
+    display: 'inline-block',
+    width: 10,
+    height: 10,
+    borderRadius: '50%',
+    marginRight: 6,
+  },
+}));
+
+function StageLine(props: { stage: StageAudit }) {
+  const { stage } = props;
+  const classes = useStyles();
+  const n = (s: string) => stage.checks.filter(c => c.status === s).length;
+  let status;
+  if (stage.error || (n('error') > 0 && n('fail') === 0)) {
+    status = <StatusError>could not be read</StatusError>;
+  } else if (n('fail') > 0) {
+    status = <StatusError>{n('fail')} failing</StatusError>;
+  } else if (n('warn') > 0) {
+    status = <StatusWarning>{n('warn')} warnings</StatusWarning>;
+  } else {
+    status = <StatusOK>compliant</StatusOK>;
+  }
+  return (
+    <div className={classes.row}>
+      <Typography variant="body2">{stage.stageName}</Typography>
+      <Typography variant="body2" component="span">
+        {status}
+      </Typography>
+    </div>
+  );
+}
+
+function Compliance() {
+  const classes = useStyles();
+  const { value, loading, error } = useEntityAudit();
+  return (
+    <>
+      <Typography variant="body2" className={classes.heading}>
+        Logging compliance
+      </Typography>
+      {loading && <Progress />}
+      {error && <ErrorState error={error} />}
+      {value?.stages.map(stage => (
+        <StageLine key={stage.arn} stage={stage} />
+      ))}
+    </>
+  );
+}
+
+function LastHourFailures(props: { entity: CompoundEntityRef }) {
+  const classes = useStyles();
+  const [window] = useState(() => windowOf('1h'));
+  const { loading: checking, allowed } = useTracesPermission(
+    stringifyEntityRef(props.entity),
+  );
+  const { value, loading, error } = useFailures(
+    props.entity,
+    { ...window, limit: 1 },
+    allowed,
+  );
+  if (checking) return null;
+  if (!allowed) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        You may not read this API's request logs.
+      </Typography>
+    );
+  }
+  if (loading) return <Progress />;
+  if (error) return <ErrorState error={error} />;
+  if (!value) return null;
+  const top = (Object.entries(value.counts) as Array<[FailureCategory, number]>)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4);
+  return (
+    <>
+      <div className={classes.total}>
+        {value.total.toLocaleString()}
+        {value.truncated ? '+' : ''}
+      </div>
+      <Typography variant="body2" color="textSecondary" gutterBottom>
+        failed requests in the last hour
+        {value.errors.length > 0
+          ? ` (${value.errors.length} stages unreadable)`
+          : ''}
+      </Typography>
+      {top.map(([category, count]) => (
+        <div key={category} className={classes.row}>
+          <Typography variant="body2">
+            <span
+              className={classes.dot}
+              style={{ backgroundColor: CATEGORY_COLORS[category] }}
+            />
+            {CATEGORY_LABELS[category]}
+          </Typography>
+          <Typography variant="body2">{count}</Typography>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The overview card: the logging compliance of each stage at a glance and
+ * the failures of the last hour, linking to the tab.
+ *
+ * @public
+ */
+export function EntityApiGatewayLoggingCard() {
+  const { entity } = useEntity();
+  const classes = useStyles();
+  const ref = getCompoundEntityRef(entity);
+  const tabLink = useEntityTabLink(ref);
+  if (!isApiGatewayLoggingAvailable(entity)) {
+    return (
+      <InfoCard title="API Gateway logging">
+        <Typography variant="body2">
+          Not linked to API Gateway: add the <code>{ANNOTATION_STAGE_ARN}</code>{' '}
+          annotation.
+        </Typography>
+      </InfoCard>
+    );
+  }
+  return (
+    <InfoCard
+      title="API Gateway logging"
+      deepLink={{ title: 'Compliance, failures and traces', link: tabLink }}
+    >
+      <Compliance />
+      <Typography variant="body2" className={classes.heading}>
+        Failures
+      </Typography>
+      <LastHourFailures entity={ref} />
+    </InfoCard>
+  );
+}

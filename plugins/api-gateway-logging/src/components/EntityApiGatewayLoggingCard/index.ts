@@ -1,0 +1,1 @@
+export { EntityApiGatewayLoggingCard } from './EntityApiGatewayLoggingCard';

@@ -1,0 +1,1 @@
+export { FailuresChart } from './FailuresChart';

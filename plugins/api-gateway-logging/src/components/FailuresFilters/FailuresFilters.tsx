@@ -1,0 +1,109 @@
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import IconButton from '@material-ui/core/IconButton';
+import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import { FailureCategory } from '@internal/plugin-api-gateway-logging-common';
+import { CATEGORIES, CATEGORY_LABELS } from '../../lib/categories';
+import { stageLabel } from '../../lib/stages';
+import { TIME_RANGES, TimeRangeId } from '../../lib/time';
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: theme.spacing(2),
+  },
+  control: { minWidth: 200 },
+}));
+
+/** The failures view's filters, as chosen. */
+export interface FailuresFilterValue {
+  range: TimeRangeId;
+  category?: FailureCategory;
+  stage?: string;
+}
+
+const ALL = '__all__';
+
+/** Time range, category and stage pickers for the failures view. */
+export function FailuresFilters(props: {
+  value: FailuresFilterValue;
+  stageArns: string[];
+  onChange: (value: FailuresFilterValue) => void;
+  onRefresh: () => void;
+}) {
+  const { value, stageArns, onChange, onRefresh } = props;
+  const classes = useStyles();
+  return (
+    <div className={classes.root}>
+      <FormControl className={classes.control} size="small">
+        <InputLabel id="agl-range">Time range</InputLabel>
+        <Select
+          labelId="agl-range"
+          name="range"
+          value={value.range}
+          onChange={e =>
+            onChange({ ...value, range: e.target.value as TimeRangeId })
+          }
+        >
+          {TIME_RANGES.map(r => (
+            <MenuItem key={r.id} value={r.id}>
+              {r.label}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <FormControl className={classes.control} size="small">
+        <InputLabel id="agl-category">Category</InputLabel>
+        <Select
+          labelId="agl-category"
+          name="category"
+          value={value.category ?? ALL}
+          onChange={e => {
+            const v = e.target.value as string;
+            onChange({
+              ...value,
+              category: v === ALL ? undefined : (v as FailureCategory),
+            });
+          }}
+        >
+          <MenuItem value={ALL}>All categories</MenuItem>
+          {CATEGORIES.map(c => (
+            <MenuItem key={c} value={c}>
+              {CATEGORY_LABELS[c]}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <FormControl className={classes.control} size="small">
+        <InputLabel id="agl-stage">Stage</InputLabel>
+        <Select
+          labelId="agl-stage"
+          name="stage"
+          value={value.stage ?? ALL}
+          onChange={e => {
+            const v = e.target.value as string;
+            onChange({ ...value, stage: v === ALL ? undefined : v });
+          }}
+        >
+          <MenuItem value={ALL}>All stages</MenuItem>
+          {stageArns.map(arn => (
+            <MenuItem key={arn} value={arn}>
+              {stageLabel(arn, stageArns)}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <Tooltip title="Search again, up to now">
+        <IconButton size="small" aria-label="Refresh" onClick={onRefresh}>
+          <RefreshIcon />
+        </IconButton>
+      </Tooltip>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { FailuresFilters, type FailuresFilterValue } from './FailuresFilters';

@@ -1,0 +1,1 @@
+export { FailuresSection } from './FailuresSection';

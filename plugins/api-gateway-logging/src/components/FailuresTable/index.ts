@@ -1,0 +1,1 @@
+export { FailuresTable, type Paging } from './FailuresTable';

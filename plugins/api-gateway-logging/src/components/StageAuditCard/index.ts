@@ -1,0 +1,1 @@
+export { StageAuditCard } from './StageAuditCard';

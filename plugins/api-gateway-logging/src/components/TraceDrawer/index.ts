@@ -1,0 +1,1 @@
+export { TraceDrawer } from './TraceDrawer';

@@ -1,0 +1,1 @@
+export { TraceLinkActions } from './TraceLinkActions';

@@ -1,0 +1,1 @@
+export { TracePanel, TRACE_ERROR_TITLES } from './TracePanel';

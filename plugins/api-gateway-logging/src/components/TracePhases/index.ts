@@ -1,0 +1,1 @@
+export { TracePhases } from './TracePhases';

@@ -1,0 +1,1 @@
+export { TraceSearchForm, type TraceSearch } from './TraceSearchForm';
