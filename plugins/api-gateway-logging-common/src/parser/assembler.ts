@@ -2,7 +2,7 @@ import { buildEvent, type EventContext } from './event';
 import * as limits from './limits';
 import { createRedactor, type Redactor } from './redact';
 import { isValidRequestId } from './requestId';
-import { summarize } from './summarize';
+import { summarize, TraceSummary } from './summarize';
 import type {
   ExecutionLogEvent,
   ExecutionLogEventKind,
@@ -68,6 +68,12 @@ interface OpenTrace {
   named: boolean;
   started: boolean;
   closed: boolean;
+  /**
+   * Summary fed as events arrive, valid while they arrive in timestamp
+   * order (the usual case); otherwise the trace is summarized at close.
+   */
+  summary: TraceSummary | undefined;
+  lastTimestamp: number;
 }
 
 /** An emitted trace and its arrival number. */
@@ -178,8 +184,11 @@ export class TraceAssembler {
           prefixed = true;
         } else {
           const id = message.slice(1, close);
-          if (isValidRequestId(id)) {
-            trace = this.open.get(id) ?? this.create(id, false);
+          // An open trace under this id was validated when it was created
+          // (header-opened traces may hold any id, hence `validId`).
+          const found = this.open.get(id);
+          if (found !== undefined ? found.validId : isValidRequestId(id)) {
+            trace = found ?? this.create(id, false);
             this.current.set(streamKey, trace);
             prefixed = true;
           }
@@ -279,6 +288,8 @@ export class TraceAssembler {
       named: false,
       started: false,
       closed: false,
+      summary: new TraceSummary(),
+      lastTimestamp: -Infinity,
     };
     this.open.set(id, trace);
     this.openCount++;
@@ -298,6 +309,14 @@ export class TraceAssembler {
       return;
     }
     trace.events.push(event);
+    const summary = trace.summary;
+    if (summary !== undefined) {
+      const t = event.timestamp;
+      if (t === undefined || t >= trace.lastTimestamp) {
+        if (t !== undefined) trace.lastTimestamp = t;
+        summary.observe(event);
+      } else trace.summary = undefined;
+    }
     trace.chars += event.message.length;
     this.bufferedChars += event.message.length;
   }
@@ -357,7 +376,9 @@ export class TraceAssembler {
     this.bufferedChars -= trace.chars;
     this.emit({
       seq: trace.seq,
-      trace: summarize(trace.requestId, trace.events, trace.dropped),
+      trace: trace.summary
+        ? trace.summary.finish(trace.requestId, trace.events, trace.dropped)
+        : summarize(trace.requestId, trace.events, trace.dropped),
     });
   }
 }

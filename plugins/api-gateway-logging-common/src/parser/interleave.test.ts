@@ -71,6 +71,12 @@ describe('assembleTraces on interleaved CloudWatch events', () => {
     expect(traces.map(comparable).sort(byId)).toEqual(
       expected.map(comparable).sort(byId),
     );
+    // Arriving in timestamp order (the summary is then built as events
+    // arrive, not recomputed at the end) gives the same traces.
+    const inOrder = assembleTraces(
+      [...shuffled].sort((a, b) => a.timestamp! - b.timestamp!),
+    );
+    expect(inOrder.sort(byId)).toEqual([...traces].sort(byId));
     for (const trace of traces) {
       const times = trace.events.map(e => e.timestamp!);
       expect(times).toEqual([...times].sort((a, b) => a - b));

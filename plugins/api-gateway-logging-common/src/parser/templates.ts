@@ -2,7 +2,7 @@ import type { ExecutionLogEventFields, ExecutionLogEventKind } from './types';
 
 /**
  * Recognises the execution-log message templates (catalogue sections 3.1 and
- * 3.2). Dispatch is on the first character and then `startsWith` on fixed
+ * 3.2). Dispatch is on the first two characters and then an anchored test of fixed
  * labels, so a message costs a handful of comparisons instead of one regular
  * expression per template. Field extraction uses `indexOf` and `slice` only:
  * the text may be hostile and up to the per-event cap long.
@@ -62,16 +62,39 @@ const LABELS: Array<[string, ExecutionLogEventKind]> = [
   ['Lambda execution failed with status ', 'lambda-function-error'],
 ];
 
+/** A label of {@link LABELS}, compiled for {@link matchTemplate}. */
+interface Entry {
+  label: string;
+  kind: ExecutionLogEventKind;
+  /** Anchored: V8 compares an anchored literal faster than `startsWith`. */
+  pattern: RegExp;
+  /** A late character of the label, checked first to reject cheaply. */
+  probe: number;
+  probeChar: number;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 // Labels bucketed by their first two characters, longest first within a
 // bucket: the first label of the bucket the body starts with is the longest
 // matching label (what one anchored longest-first alternation would find),
-// with no regular expression, match array or substring per message.
-const BUCKETS: Array<Array<[string, ExecutionLogEventKind]> | undefined> = [];
+// with no match array or substring per message. The table is dense (filled):
+// assigning sparse indices to an empty array would make it a slow dictionary.
+const BUCKETS: Array<Entry[] | undefined> = new Array(1 << 14).fill(undefined);
 for (const [label, kind] of [...LABELS].sort(
   (a, b) => b[0].length - a[0].length,
 )) {
   const key = (label.charCodeAt(0) << 7) | label.charCodeAt(1);
-  (BUCKETS[key] ??= []).push([label, kind]);
+  const probe = label.length - 2;
+  (BUCKETS[key] ??= []).push({
+    label,
+    kind,
+    pattern: new RegExp(`^${escapeRegExp(label)}`),
+    probe,
+    probeChar: label.charCodeAt(probe),
+  });
 }
 
 /** The kind of template `body` starts with; `'unknown'` if none. */
@@ -83,8 +106,9 @@ export function matchTemplate(body: string): ExecutionLogEventKind {
   if (bucket === undefined) return 'unknown';
   for (let i = 0; i < bucket.length; i++) {
     const entry = bucket[i];
-    const label = entry[0];
-    if (!body.startsWith(label)) continue;
+    if (body.charCodeAt(entry.probe) !== entry.probeChar) continue;
+    if (!entry.pattern.test(body)) continue;
+    const label = entry.label;
     if (label === 'Unauthorized') {
       // Only the bare line; `Unauthorized foo` is not a template.
       return body.length === 12 || body.trimEnd() === 'Unauthorized'
@@ -92,7 +116,7 @@ export function matchTemplate(body: string): ExecutionLogEventKind {
         : 'unknown';
     }
     if (label === 'API Key ') return matchApiKeyLine(body);
-    return entry[1];
+    return entry.kind;
   }
   return 'unknown';
 }
