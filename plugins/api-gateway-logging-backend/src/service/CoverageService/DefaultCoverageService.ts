@@ -16,10 +16,11 @@ import { emptyCounts, summarize } from '../AuditService/summarize';
 import { linkEntity } from '../EntityLoader';
 import { CoverageService } from './types';
 import { applyFilters, normalizeRef } from './filters';
+import { auditTarget, interleaveBy } from './fairOrder';
 
 // Entities audited at once. The rate limiters bound the AWS calls; this
-// bounds memory, and is high enough that entities of other accounts and
-// regions are not stuck behind one busy account's queue.
+// bounds memory. Entities are taken round-robin across accounts and regions
+// (see fairOrder), so these slots are spread over every limiter.
 export const COVERAGE_CONCURRENCY = 32;
 
 /** {@link CoverageService} over the catalog and the {@link AuditService}. */
@@ -55,7 +56,7 @@ export class DefaultCoverageService implements CoverageService {
     );
     const unique = new Map(items.map(e => [stringifyEntityRef(e), e]));
     const entities = await mapLimit(
-      [...unique.values()],
+      interleaveBy([...unique.values()], auditTarget),
       COVERAGE_CONCURRENCY,
       e => this.auditOne(e),
     );
