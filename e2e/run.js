@@ -5,7 +5,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const { stopAll, stopOnSignals } = require('../scripts/lib/processes');
-const { startStack, APP_URL, root } = require('../scripts/lib/stack');
+const { startStack, root } = require('../scripts/lib/stack');
 
 async function main() {
   stopOnSignals();
@@ -17,10 +17,13 @@ async function main() {
   );
   let status = 1;
   try {
-    const { backendSeconds, appSeconds } = await startStack({
-      stdio: ['ignore', log, log],
-      log: m => console.log(`e2e: ${m}`),
-    });
+    const { backendSeconds, appSeconds, appUrl, backendUrl } = await startStack(
+      {
+        freePorts: true,
+        stdio: ['ignore', log, log],
+        log: m => console.log(`e2e: ${m}`),
+      },
+    );
     console.log(
       `e2e: backend answered after ${backendSeconds.toFixed(
         1,
@@ -35,7 +38,7 @@ async function main() {
       ['--test', '--test-concurrency=1', ...tests],
       {
         stdio: 'inherit',
-        env: { ...process.env, APP_URL },
+        env: { ...process.env, APP_URL: appUrl, BACKEND_URL: backendUrl },
       },
     );
     status = result.status ?? 1;

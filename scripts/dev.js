@@ -2,16 +2,16 @@
 // app and backend pointed at it; Ctrl-C stops everything it started.
 'use strict';
 const { stopAll, stopOnSignals } = require('./lib/processes');
-const { startStack, APP_URL, BACKEND_URL } = require('./lib/stack');
+const { startStack } = require('./lib/stack');
 
 async function main() {
   stopOnSignals();
   const started = Date.now();
   try {
-    const { child, localAws } = await startStack();
+    const { child, localAws, appUrl, backendUrl } = await startStack();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `\nReady after ${seconds} s: the app at ${APP_URL}, the backend at ${BACKEND_URL}, the local AWS estate at ${localAws.endpoint}. Ctrl-C stops everything.\n`,
+      `\nReady after ${seconds} s: the app at ${appUrl}, the backend at ${backendUrl}, the local AWS estate at ${localAws.endpoint}. Ctrl-C stops everything.\n`,
     );
     child.on('exit', async code => {
       await stopAll();

@@ -7,20 +7,59 @@ const { spawnGroup, waitForHttp } = require('./processes');
 const { startLocalAws } = require('./localAws');
 
 const root = path.resolve(__dirname, '..', '..');
-const BACKEND_URL = 'http://127.0.0.1:7007';
-const APP_URL = 'http://localhost:3000';
+
+/** A port nothing listens on now, on loopback. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Where the app and backend listen: `yarn dev` keeps the documented 3000 and
+ * 7007; the browser tests ask for free ports so that several checkouts can
+ * run them at once.
+ */
+async function stackPorts({ free = false } = {}) {
+  const app = Number(process.env.APP_PORT) || (free ? await freePort() : 3000);
+  const backend =
+    Number(process.env.BACKEND_PORT) || (free ? await freePort() : 7007);
+  return {
+    appUrl: `http://localhost:${app}`,
+    backendUrl: `http://127.0.0.1:${backend}`,
+    // Backstage reads APP_CONFIG_* variables as config on top of the files.
+    env: {
+      APP_CONFIG_app_baseUrl: `http://localhost:${app}`,
+      APP_CONFIG_backend_baseUrl: `http://localhost:${backend}`,
+      APP_CONFIG_backend_listen_port: String(backend),
+      APP_CONFIG_backend_cors_origin: `http://localhost:${app}`,
+    },
+  };
+}
 
 /**
  * Starts the local AWS estate, then the app and backend pointed at it.
  */
-async function startStack({ stdio = 'inherit', log = console.log } = {}) {
+async function startStack({
+  stdio = 'inherit',
+  log = console.log,
+  freePorts = false,
+} = {}) {
+  const ports = await stackPorts({ free: freePorts });
   const localAws = await startLocalAws({ log });
   const backstage = await startBackstage({
     configs: ['app-config.local-aws.yaml'],
     stdio,
-    env: localAws.env,
+    env: { ...localAws.env, ...ports.env },
+    ports,
   });
-  return { localAws, ...backstage };
+  return { localAws, ...ports, ...backstage };
 }
 
 /**
@@ -31,7 +70,9 @@ async function startBackstage({
   configs = [],
   stdio = 'inherit',
   env = {},
+  ports,
 } = {}) {
+  const { appUrl, backendUrl } = ports ?? (await stackPorts());
   const configArgs = ['app-config.yaml', ...configs].flatMap(c => [
     '--config',
     path.resolve(root, c),
@@ -47,25 +88,14 @@ async function startBackstage({
     ],
     { cwd: root, stdio, env: { BROWSER: 'none', ...env } },
   );
-  await waitForHttp(`${BACKEND_URL}/api/api-gateway-logging/health`, {
+  await waitForHttp(`${backendUrl}/api/api-gateway-logging/health`, {
     child,
     name: 'backstage',
   });
   const backendSeconds = (Date.now() - started) / 1000;
-  await waitForHttp(APP_URL, { child, name: 'backstage' });
+  await waitForHttp(appUrl, { child, name: 'backstage' });
   const appSeconds = (Date.now() - started) / 1000;
   return { child, backendSeconds, appSeconds };
 }
 
-function portInUse(port) {
-  return new Promise(resolve => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-module.exports = { root, startBackstage, startStack, BACKEND_URL, APP_URL };
+module.exports = { root, freePort, stackPorts, startBackstage, startStack };

@@ -20,7 +20,7 @@ import CssBaseline from '@material-ui/core/CssBaseline';
 import DarkIcon from '@material-ui/icons/Brightness2';
 import LightIcon from '@material-ui/icons/WbSunny';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import { ApiGatewayLoggingPage } from '@internal/plugin-api-gateway-logging';
+import { ApiGatewayLoggingPage } from '@apigw-logging/plugin-api-gateway-logging';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';

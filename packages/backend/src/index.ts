@@ -15,6 +15,6 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
-backend.add(import('@internal/plugin-api-gateway-logging-backend'));
+backend.add(import('@apigw-logging/plugin-api-gateway-logging-backend'));
 
 backend.start();

@@ -5,7 +5,7 @@
 // impose. Run: yarn bench:audit
 import { ConfigReader } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { readStageSelector } from '@internal/plugin-api-gateway-logging-common';
+import { readStageSelector } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { DefaultAuditService } from '../src/service/AuditService/DefaultAuditService';
 import { COVERAGE_CONCURRENCY } from '../src/service/CoverageService/DefaultCoverageService';
 import {

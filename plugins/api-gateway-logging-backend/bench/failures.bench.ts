@@ -17,7 +17,7 @@ import {
 import {
   assembleTraces,
   isFailureMessage,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { EstateApi, SCENARIO_WEIGHTS } from '../dev/estate/estate';
 import { putEvents } from '../dev/estate/seed';
 import { generateStageTraffic } from '../dev/estate/traffic';

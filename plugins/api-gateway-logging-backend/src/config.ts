@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { parseStageArn } from '@internal/plugin-api-gateway-logging-common';
+import { parseStageArn } from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** The logging policy every stage is checked against (config `policy`). */
 export interface AuditPolicy {

@@ -7,7 +7,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import {
   ExecutionTrace,
   parseExecutionLog,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import request from 'supertest';
 import { apiGatewayLoggingPlugin } from './plugin';
 import { MOTO_CREDENTIALS, MotoServer, startMoto } from './testing/moto';
@@ -27,7 +27,7 @@ jest.setTimeout(180_000);
  */
 
 const FIXTURES = path.resolve(
-  require.resolve('@internal/plugin-api-gateway-logging-common/package.json'),
+  require.resolve('@apigw-logging/plugin-api-gateway-logging-common/package.json'),
   '..',
   'src',
   '__fixtures__',

@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { apiGatewayLoggingPermissions } from '@internal/plugin-api-gateway-logging-common';
+import { apiGatewayLoggingPermissions } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { createRouter } from './router';
 import { EntityLoader } from './service/EntityLoader';
 import { DefaultAuditService } from './service/AuditService/DefaultAuditService';

@@ -13,7 +13,7 @@ import {
   EntityStagesResponse,
   FailuresResponse,
   TraceResponse,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { z } from 'zod';
 import { EntityLoader } from './service/EntityLoader';
 import { describeStages } from './service/describeStages';

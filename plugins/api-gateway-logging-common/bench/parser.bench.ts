@@ -15,7 +15,7 @@ import { matchTemplate } from '../src/parser/templates';
  * events built from the real fixtures, next to a baseline that only splits
  * lines and extracts the request-id prefix with one regular expression.
  *
- *   yarn workspace @internal/plugin-api-gateway-logging-common bench
+ *   yarn workspace @apigw-logging/plugin-api-gateway-logging-common bench
  *   (node --expose-gc gives cleaner memory figures)
  */
 

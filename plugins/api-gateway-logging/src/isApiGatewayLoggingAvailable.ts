@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { hasStageAnnotation } from '@internal/plugin-api-gateway-logging-common';
+import { hasStageAnnotation } from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /**
  * Whether an entity names API Gateway stages, for `EntitySwitch` conditions:

@@ -5,7 +5,7 @@ import {
   EvidenceValue,
   Remediation,
   Severity,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** Builds a check result; remediation is kept only for `fail` and `warn`. */
 export function result(

@@ -1,4 +1,4 @@
-import { ApiType } from '@internal/plugin-api-gateway-logging-common';
+import { ApiType } from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /**
  * Logging settings of all methods (`*` + `/*`, or an HTTP/WebSocket API's

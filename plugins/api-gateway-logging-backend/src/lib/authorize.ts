@@ -7,7 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   apiGatewayLoggingAuditReadPermission,
   apiGatewayLoggingTracesReadPermission,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** Throws NotAllowedError (403) unless the caller may read audits. */
 export async function requireAuditRead(

@@ -1,7 +1,7 @@
 import {
   AUDIT_CHECK_TITLES,
   CoverageResponse,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 const COLUMNS = [
   'entityRef',

@@ -5,7 +5,7 @@ import {
   FAILURE_CATEGORIES,
   isValidRequestId,
   parseStageArn,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { z } from 'zod';
 import { FailuresConfig } from '../service/FailuresService/config';
 import { FailuresQuery, TraceQuery } from '../service/FailuresService/types';

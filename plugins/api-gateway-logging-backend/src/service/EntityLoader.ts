@@ -13,7 +13,7 @@ import {
   AnnotationError,
   StageSelector,
   readStageSelector,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** An entity and how it selects its API Gateway stages. */
 export interface LinkedEntity {

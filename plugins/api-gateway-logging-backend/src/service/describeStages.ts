@@ -1,4 +1,4 @@
-import { EntityStagesResponse } from '@internal/plugin-api-gateway-logging-common';
+import { EntityStagesResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { LinkedEntity } from './EntityLoader';
 
 /** What an entity's annotations say about its stages, without calling AWS. */

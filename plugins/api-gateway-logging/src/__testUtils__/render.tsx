@@ -15,7 +15,7 @@ import {
   EntityAuditResponse,
   FailuresResponse,
   TraceResponse,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import {
   ApiGatewayLoggingApi,
   apiGatewayLoggingApiRef,

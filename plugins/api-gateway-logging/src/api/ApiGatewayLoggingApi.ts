@@ -8,7 +8,7 @@ import {
   FailureCategory,
   FailuresResponse,
   TraceResponse,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /**
  * What to list in {@link ApiGatewayLoggingApi.getFailures}. `from` and `to`

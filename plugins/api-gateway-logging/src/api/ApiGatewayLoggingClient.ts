@@ -8,7 +8,7 @@ import {
   EntityStagesResponse,
   FailuresResponse,
   TraceResponse,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import {
   ApiGatewayLoggingApi,
   FailuresQuery,

@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { CoverageFilters } from '@internal/plugin-api-gateway-logging-common';
+import { CoverageFilters } from '@apigw-logging/plugin-api-gateway-logging-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { apiGatewayLoggingApiRef } from '../api/ApiGatewayLoggingApi';
 

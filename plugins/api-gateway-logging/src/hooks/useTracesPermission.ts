@@ -1,5 +1,5 @@
 import { usePermission } from '@backstage/plugin-permission-react';
-import { apiGatewayLoggingTracesReadPermission } from '@internal/plugin-api-gateway-logging-common';
+import { apiGatewayLoggingTracesReadPermission } from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /**
  * Whether the viewer may read an entity's failures and traces (a resource

@@ -1,4 +1,4 @@
-import { TraceResponse } from '@internal/plugin-api-gateway-logging-common';
+import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { fixtures } from '../__testUtils__/render';
 import { blindSpotsFor } from './blindSpots';
 

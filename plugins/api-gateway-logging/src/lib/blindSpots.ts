@@ -1,4 +1,4 @@
-import { TraceResponse } from '@internal/plugin-api-gateway-logging-common';
+import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** A limit of API Gateway logging that bears on what a trace shows. */
 export interface BlindSpot {

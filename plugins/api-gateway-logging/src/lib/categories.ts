@@ -1,7 +1,7 @@
 import {
   FAILURE_CATEGORIES,
   FailureCategory,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** A person's name for each failure category. */
 export const CATEGORY_LABELS: Record<FailureCategory, string> = {

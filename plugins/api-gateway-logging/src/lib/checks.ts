@@ -2,7 +2,7 @@ import {
   AuditCheckResult,
   CheckStatus,
   Severity,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** How a person reads each status. */
 export const STATUS_LABELS: Record<CheckStatus, string> = {

@@ -3,7 +3,7 @@ import {
   AuditCheckId,
   CheckStatus,
   CoverageEntity,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { rankStatus, worstStatus } from './checks';
 
 /** How the coverage page groups entities. */

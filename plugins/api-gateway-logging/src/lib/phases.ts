@@ -1,7 +1,7 @@
 import {
   ExecutionLogEvent,
   ExecutionLogEventKind,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** The steps API Gateway takes for a request, in the order it takes them. */
 export const PHASES = [

@@ -25,7 +25,7 @@ import {
   EntityApiGatewayLoggingCard,
   EntityApiGatewayLoggingContent,
   isApiGatewayLoggingAvailable,
-} from '@internal/plugin-api-gateway-logging';
+} from '@apigw-logging/plugin-api-gateway-logging';
 
 const entityWarningContent = (
   <>

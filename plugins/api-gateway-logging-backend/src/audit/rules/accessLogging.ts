@@ -1,4 +1,4 @@
-import { AuditCheckResult } from '@internal/plugin-api-gateway-logging-common';
+import { AuditCheckResult } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AuditInput } from '../types';
 import {
   logGroupArn,

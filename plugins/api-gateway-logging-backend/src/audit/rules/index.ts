@@ -1,7 +1,7 @@
 import {
   AUDIT_CHECK_IDS,
   AuditCheckResult,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AuditPolicy } from '../../config';
 import { AuditInput } from '../types';
 import { result } from '../result';

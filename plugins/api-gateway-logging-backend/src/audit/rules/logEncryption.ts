@@ -2,7 +2,7 @@ import {
   AuditCheckResult,
   CheckStatus,
   EvidenceValue,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AuditPolicy } from '../../config';
 import { AuditInput } from '../types';
 import { accountOf, logsCommand } from '../remediation';

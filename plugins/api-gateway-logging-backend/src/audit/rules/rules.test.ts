@@ -1,7 +1,7 @@
 import {
   AuditCheckId,
   CheckStatus,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AuditPolicy, DEFAULT_POLICY } from '../../config';
 import { AuditInput, StageConfig } from '../types';
 import { errorChecks, runChecks } from '.';

@@ -1,4 +1,4 @@
-import { AuditCheckResult } from '@internal/plugin-api-gateway-logging-common';
+import { AuditCheckResult } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AuditPolicy } from '../../config';
 import { AuditInput } from '../types';
 import { restUpdateStage } from '../remediation';

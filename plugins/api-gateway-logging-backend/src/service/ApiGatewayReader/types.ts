@@ -1,4 +1,4 @@
-import { ApiType } from '@internal/plugin-api-gateway-logging-common';
+import { ApiType } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AccountSettings, StageConfig } from '../../audit/types';
 import { AwsTarget } from '../aws/types';
 

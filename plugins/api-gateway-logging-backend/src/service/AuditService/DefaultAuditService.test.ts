@@ -5,7 +5,7 @@ import {
   EntityAuditResponse,
   parseStageArn,
   readStageSelector,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { MotoServer, resetMoto, startMoto } from '../../testing/moto';
 import { Estate, estateConfig, seedEstate } from '../../testing/estate';

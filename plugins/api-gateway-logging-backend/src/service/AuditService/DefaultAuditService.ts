@@ -1,7 +1,7 @@
 import {
   ANNOTATION_EXECUTION_LOG_GROUP,
   EntityAuditResponse,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { CacheService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { AwsCredentialsManager } from '@backstage/integration-aws-node';

@@ -8,7 +8,7 @@ import {
   CloudWatchLogsClient,
   DescribeLogGroupsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { parseStageArn } from '@internal/plugin-api-gateway-logging-common';
+import { parseStageArn } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DEFAULT_POLICY } from '../../config';
 import { DefaultApiGatewayReader } from '../ApiGatewayReader/DefaultApiGatewayReader';

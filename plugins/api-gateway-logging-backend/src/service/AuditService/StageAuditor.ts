@@ -1,7 +1,7 @@
 import {
   StageAudit,
   StageRef,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AuditPolicy } from '../../config';
 import { errorChecks, runChecks } from '../../audit/rules';
 import {

@@ -1,4 +1,4 @@
-import { StageRef } from '@internal/plugin-api-gateway-logging-common';
+import { StageRef } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { StageConfig } from '../../audit/types';
 import { ApiGatewayReader } from '../ApiGatewayReader/types';
 import { AwsReadError } from '../aws/errors';

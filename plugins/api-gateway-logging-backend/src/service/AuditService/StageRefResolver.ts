@@ -1,7 +1,7 @@
 import {
   DiscoveryError,
   StageRef,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { LinkedEntity } from '../EntityLoader';
 import { TagDiscovery } from './TagDiscovery';
 

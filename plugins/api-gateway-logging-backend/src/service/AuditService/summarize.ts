@@ -3,7 +3,7 @@ import {
   CHECK_STATUSES,
   StageAudit,
   StatusCounts,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** Zero for every status. */
 export function emptyCounts(): StatusCounts {

@@ -1,4 +1,4 @@
-import { EntityAuditResponse } from '@internal/plugin-api-gateway-logging-common';
+import { EntityAuditResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { LinkedEntity } from '../EntityLoader';
 
 /** Audits the logging of the API Gateway stages an entity names. */

@@ -10,7 +10,7 @@ import {
   CoverageFilters,
   CoverageResponse,
   hasStageAnnotation,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AuditService } from '../AuditService/types';
 import { emptyCounts, summarize } from '../AuditService/summarize';
 import { linkEntity } from '../EntityLoader';

@@ -1,7 +1,7 @@
 import {
   AnnotatedEntity,
   readStageSelector,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /**
  * Ordering of a coverage run. Each AWS account and region has its own rate

@@ -2,7 +2,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CoverageEntity,
   CoverageFilters,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { summarize } from '../AuditService/summarize';
 
 /** `team-a`, `group:team-a` and `group:default/team-a` name the same group. */

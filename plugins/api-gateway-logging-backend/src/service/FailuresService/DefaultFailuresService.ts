@@ -5,7 +5,7 @@ import {
   assembleTraces,
   isFailureMessage,
   parseAccessLogRecord,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { Memo } from '../../lib/Memo';
 import { LinkedEntity } from '../EntityLoader';
 import { AwsReadError } from '../aws/errors';

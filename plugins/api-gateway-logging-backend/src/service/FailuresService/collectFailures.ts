@@ -3,7 +3,7 @@ import {
   ExecutionTrace,
   FailureItem,
   categorizeAccessLogRecord,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** An access-log record and when CloudWatch received it. */
 export interface TimedAccessRecord {

@@ -2,7 +2,7 @@ import {
   FailureCategory,
   FailuresResponse,
   TraceResponse,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { LinkedEntity } from '../EntityLoader';
 
 /** A validated failures query. */

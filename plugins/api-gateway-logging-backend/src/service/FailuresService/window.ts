@@ -2,7 +2,7 @@ import {
   FailureBucket,
   FailureCategory,
   FailureItem,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 const NICE_BUCKETS_MS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800].map(
   s => s * 1000,

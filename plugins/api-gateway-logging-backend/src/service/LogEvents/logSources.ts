@@ -3,7 +3,7 @@ import {
   ApiType,
   DiscoveryError,
   StageRef,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { StageConfig } from '../../audit/types';
 import {
   executionLogGroupName,

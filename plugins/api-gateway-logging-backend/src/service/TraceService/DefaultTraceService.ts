@@ -5,7 +5,7 @@ import {
   TraceResponse,
   assembleTraces,
   parseAccessLogRecord,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { LinkedEntity } from '../EntityLoader';
 import { AwsReadError } from '../aws/errors';
 import { LogEvent, LogEventReader } from '../LogEvents/LogEventReader';

@@ -1,6 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
-import { AccessLogRecord } from '@internal/plugin-api-gateway-logging-common';
+import { AccessLogRecord } from '@apigw-logging/plugin-api-gateway-logging-common';
 
 const useStyles = makeStyles(theme => ({
   table: {

@@ -2,7 +2,7 @@ import { Progress, WarningPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
-import { EntityAuditResponse } from '@internal/plugin-api-gateway-logging-common';
+import { EntityAuditResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useEntityAudit } from '../../hooks/useEntityAudit';
 import { rankStatus } from '../../lib/checks';
 import { ErrorState } from '../ErrorState';

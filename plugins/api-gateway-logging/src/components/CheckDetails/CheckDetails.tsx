@@ -4,7 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   AuditCheckResult,
   EvidenceValue,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { CodeBlock } from '../CodeBlock';
 
 const useStyles = makeStyles(theme => ({

@@ -4,7 +4,7 @@ import {
   StatusOK,
   StatusWarning,
 } from '@backstage/core-components';
-import { CheckStatus as Status } from '@internal/plugin-api-gateway-logging-common';
+import { CheckStatus as Status } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { STATUS_LABELS } from '../../lib/checks';
 
 /**

@@ -10,7 +10,7 @@ import {
   CHECK_STATUSES,
   CheckStatus,
   CoverageFilters as Filters,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { STATUS_LABELS } from '../../lib/checks';
 import { GroupBy, shortRef } from '../../lib/coverage';
 

@@ -21,7 +21,7 @@ import {
   CHECK_STATUSES,
   CheckStatus,
   CoverageFilters as Filters,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { apiGatewayLoggingApiRef } from '../../api/ApiGatewayLoggingApi';
 import { useCoverage } from '../../hooks/useCoverage';
 import { GroupBy, groupEntities } from '../../lib/coverage';

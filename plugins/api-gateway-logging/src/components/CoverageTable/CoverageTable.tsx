@@ -19,7 +19,7 @@ import {
   AUDIT_CHECK_TITLES,
   AuditCheckId,
   CoverageEntity,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
 

@@ -18,7 +18,7 @@ import {
   ANNOTATION_STAGE_ARN,
   FailureCategory,
   StageAudit,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useEntityAudit } from '../../hooks/useEntityAudit';
 import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import { useFailures } from '../../hooks/useFailures';

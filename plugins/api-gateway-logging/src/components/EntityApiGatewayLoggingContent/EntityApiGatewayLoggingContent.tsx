@@ -6,7 +6,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { ANNOTATION_STAGE_ARN } from '@internal/plugin-api-gateway-logging-common';
+import { ANNOTATION_STAGE_ARN } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useEntityStages } from '../../hooks/useEntityStages';
 import { isApiGatewayLoggingAvailable } from '../../isApiGatewayLoggingAvailable';
 import { AuditSection } from '../AuditSection';

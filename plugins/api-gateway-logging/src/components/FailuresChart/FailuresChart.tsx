@@ -13,7 +13,7 @@ import {
 import {
   FailureBucket,
   FailureCategory,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import {
   CATEGORIES,
   CATEGORY_COLORS,

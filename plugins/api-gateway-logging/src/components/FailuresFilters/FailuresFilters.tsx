@@ -6,7 +6,7 @@ import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import { FailureCategory } from '@internal/plugin-api-gateway-logging-common';
+import { FailureCategory } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { CATEGORIES, CATEGORY_LABELS } from '../../lib/categories';
 import { stageLabel } from '../../lib/stages';
 import { TIME_RANGES, TimeRangeId } from '../../lib/time';

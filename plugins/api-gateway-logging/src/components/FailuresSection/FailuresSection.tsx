@@ -15,7 +15,7 @@ import {
   FailureCategory,
   FailureItem,
   FailuresResponse,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
 import { useFailures } from '../../hooks/useFailures';
 import { useTracesPermission } from '../../hooks/useTracesPermission';

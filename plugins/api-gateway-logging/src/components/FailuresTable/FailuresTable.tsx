@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
-import { FailureItem } from '@internal/plugin-api-gateway-logging-common';
+import { FailureItem } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { CATEGORY_COLORS, CATEGORY_LABELS } from '../../lib/categories';
 import { stageLabel } from '../../lib/stages';
 import { formatFullTime, formatTime } from '../../lib/time';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/test-utils';
-import { StageAudit } from '@internal/plugin-api-gateway-logging-common';
+import { StageAudit } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { fixtures } from '../../__testUtils__/render';
 import { StageAuditCard } from './StageAuditCard';
 

@@ -13,7 +13,7 @@ import {
   AuditCheckResult,
   CheckStatus as Status,
   StageAudit,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { compareChecks } from '../../lib/checks';
 import { CheckStatus } from '../CheckStatus';
 import { CheckDetails } from '../CheckDetails';

@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   EntityStagesResponse,
   StageSummary,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 const apiTypeLabel = (stage: StageSummary) =>
   stage.apiType ?? (stage.apiFamily === 'v2' ? 'HTTP or WebSocket' : 'REST');

@@ -4,7 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
-import { ExecutionLogEvent } from '@internal/plugin-api-gateway-logging-common';
+import { ExecutionLogEvent } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { formatDuration } from '../../lib/time';
 import { groupByPhase, isFailureEvent, TracePhase } from '../../lib/phases';
 

@@ -15,7 +15,7 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   ANNOTATION_STAGE_ARN,
   ANNOTATION_STAGE_TAGS,
-} from '@internal/plugin-api-gateway-logging-common';
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 
 const useStyles = makeStyles(theme => ({
   form: {

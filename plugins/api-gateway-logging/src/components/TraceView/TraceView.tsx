@@ -4,7 +4,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { TraceResponse } from '@internal/plugin-api-gateway-logging-common';
+import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { blindSpotsFor } from '../../lib/blindSpots';
 import { CATEGORY_LABELS } from '../../lib/categories';
 import { parseStage } from '../../lib/stages';
