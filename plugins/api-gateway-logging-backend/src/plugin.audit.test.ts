@@ -199,7 +199,7 @@ describe('audit endpoints, end to end against moto', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'entityRef,kind,owner,system,linked,entityError,stageArn,apiType,accountId,region,stageError,check,checkTitle,status,severity,message',
+      'entityRef,kind,owner,system,linked,entityError,stageArn,apiType,accountId,region,stageStatus,stageError,whoCanFix,check,checkTitle,status,severity,message',
     );
     expect(lines).toHaveLength(1 + 2 * 9);
     const viaQuery = await request(server).get(

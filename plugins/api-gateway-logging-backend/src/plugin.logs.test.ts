@@ -27,7 +27,9 @@ jest.setTimeout(180_000);
  */
 
 const FIXTURES = path.resolve(
-  require.resolve('@apigw-logging/plugin-api-gateway-logging-common/package.json'),
+  require.resolve(
+    '@apigw-logging/plugin-api-gateway-logging-common/package.json',
+  ),
   '..',
   'src',
   '__fixtures__',

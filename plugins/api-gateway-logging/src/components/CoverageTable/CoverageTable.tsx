@@ -16,8 +16,6 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
-  AUDIT_CHECK_TITLES,
-  AuditCheckId,
   CoverageEntity,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
@@ -119,9 +117,7 @@ function Findings(props: { entity: CoverageEntity }) {
             size="small"
             variant={s.status === 'fail' ? 'default' : 'outlined'}
             className={s.status === 'fail' ? classes.fail : classes.warn}
-            label={`${AUDIT_CHECK_TITLES[id as AuditCheckId]}${
-              multiStage ? ` (${s.stages.join(', ')})` : ''
-            }`}
+            label={`${s.title}${multiStage ? ` (${s.stages.join(', ')})` : ''}`}
           />
         ))}
     </div>
