@@ -6,19 +6,16 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { readStageSelector } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { COVERAGE_CONCURRENCY } from '../src/services/coverage/DefaultCoverageService';
-import {
-  auditTarget,
-  interleaveBy,
-} from '../src/services/coverage/fairOrder';
-import { MotoSeeder } from '../src/testing/MotoSeeder';
-import { pluginServices } from '../src/testing/services';
+import { auditTarget, interleaveBy } from '../src/services/coverage/fairOrder';
+import { MotoSeeder } from '../src/__testUtils__/MotoSeeder';
+import { pluginServices } from '../src/__testUtils__/services';
 import {
   MOTO_CREDENTIALS,
   MOTO_DEFAULT_ACCOUNT,
   motoAccountCredentials,
   resetMoto,
   startMoto,
-} from '../src/testing/moto';
+} from '../src/__testUtils__/moto';
 
 const OTHER = '222222222222';
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -126,21 +123,19 @@ async function main() {
       } regions, in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
     );
 
-    const { audit: service, aws } = await pluginServices(
-      {
+    const { audit: service, aws } = await pluginServices({
+      aws: {
+        mainAccount: MOTO_CREDENTIALS,
+        accounts: [{ accountId: OTHER, ...other }],
+      },
+      apiGatewayLogging: {
         aws: {
-          mainAccount: MOTO_CREDENTIALS,
-          accounts: [{ accountId: OTHER, ...other }],
-        },
-        apiGatewayLogging: {
-          aws: {
-            endpoint: moto.endpoint,
-            apiGatewayRequestsPerSecond: API_RPS,
-            logsRequestsPerSecond: LOGS_RPS,
-          },
+          endpoint: moto.endpoint,
+          apiGatewayRequestsPerSecond: API_RPS,
+          logsRequestsPerSecond: LOGS_RPS,
         },
       },
-    );
+    });
     const entities = perApi.map((arns, i) => {
       const entity = {
         apiVersion: 'backstage.io/v1alpha1',

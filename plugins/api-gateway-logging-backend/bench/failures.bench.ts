@@ -28,7 +28,7 @@ import {
 } from '@apigw-logging/plugin-api-gateway-logging-node';
 import { LogEventReader } from '../src/aws/logEvents/LogEventReader';
 import { failurePatterns } from '../src/aws/logEvents/filterPatterns';
-import { MOTO_CREDENTIALS, startMoto } from '../src/testing/moto';
+import { MOTO_CREDENTIALS, startMoto } from '../src/__testUtils__/moto';
 
 const LOGS_RATE = 5; // FilterLogEvents: 5 requests/s per account and region
 const REGION = 'us-east-1';

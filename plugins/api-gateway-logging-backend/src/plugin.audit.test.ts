@@ -3,8 +3,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { apiGatewayLoggingPlugin } from './plugin';
-import { MotoServer, resetMoto, startMoto } from './testing/moto';
-import { Estate, estateConfig, seedEstate } from './testing/estate';
+import { MotoServer, resetMoto, startMoto } from './__testUtils__/moto';
+import { Estate, estateConfig, seedEstate } from './__testUtils__/estate';
 
 jest.setTimeout(180_000);
 

@@ -10,8 +10,8 @@ import {
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import request from 'supertest';
 import { apiGatewayLoggingPlugin } from './plugin';
-import { MOTO_CREDENTIALS, MotoServer, startMoto } from './testing/moto';
-import { MotoSeeder } from './testing/MotoSeeder';
+import { MOTO_CREDENTIALS, MotoServer, startMoto } from './__testUtils__/moto';
+import { MotoSeeder } from './__testUtils__/MotoSeeder';
 import { putEvents } from '../dev/estate/seed';
 import { generateStageTraffic } from '../dev/estate/traffic';
 import { SCENARIO_WEIGHTS } from '../dev/estate/estate';

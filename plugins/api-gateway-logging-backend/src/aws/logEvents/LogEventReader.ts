@@ -65,6 +65,7 @@ export class LogEventReader {
     let nextToken: string | undefined;
     let calls = 0;
     do {
+      const token = nextToken;
       const page = await send(
         this.aws,
         query.target,
@@ -85,7 +86,7 @@ export class LogEventReader {
               ...(query.filterPattern
                 ? { filterPattern: query.filterPattern }
                 : {}),
-              ...(nextToken ? { nextToken } : {}),
+              ...(token ? { nextToken: token } : {}),
             }),
             { abortSignal },
           ),

@@ -26,6 +26,7 @@ export class DefaultLogGroupReader implements LogGroupReader {
     const items: LogGroupInfo[] = [];
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
+      const token = nextToken;
       const response = await send(
         this.aws,
         target,
@@ -41,7 +42,7 @@ export class DefaultLogGroupReader implements LogGroupReader {
             new DescribeLogGroupsCommand({
               logGroupNamePrefix: prefix,
               limit: 50,
-              nextToken,
+              nextToken: token,
             }),
             { abortSignal },
           ),

@@ -6,9 +6,9 @@ import {
   readStageSelector,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { MotoServer, resetMoto, startMoto } from '../../testing/moto';
-import { Estate, estateConfig, seedEstate } from '../../testing/estate';
-import { pluginServices } from '../../testing/services';
+import { MotoServer, resetMoto, startMoto } from '../../__testUtils__/moto';
+import { Estate, estateConfig, seedEstate } from '../../__testUtils__/estate';
+import { pluginServices } from '../../__testUtils__/services';
 
 jest.setTimeout(180_000);
 
@@ -64,7 +64,9 @@ describe('DefaultAuditService against moto', () => {
 
   it('audits REST, HTTP and WebSocket stages in two regions and two accounts', async () => {
     const { arns } = estate;
-    const audit = await (await service()).auditEntity(
+    const audit = await (
+      await service()
+    ).auditEntity(
       linked({
         'aws.amazon.com/api-gateway-stage-arn': Object.values(arns).join(','),
       }),
@@ -174,7 +176,9 @@ describe('DefaultAuditService against moto', () => {
   });
 
   it('finds stages by tag query across the configured regions', async () => {
-    const audit = await (await service()).auditEntity(
+    const audit = await (
+      await service()
+    ).auditEntity(
       linked({ 'aws.amazon.com/api-gateway-tags': 'team=payments' }),
     );
     expect(audit.selector).toBe('tags');

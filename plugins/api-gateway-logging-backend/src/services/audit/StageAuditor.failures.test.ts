@@ -10,8 +10,8 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { parseStageArn } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { mockClient } from 'aws-sdk-client-mock';
-import { fakeAwsAccess } from '../../testing/fakeAwsAccess';
-import { pluginServices } from '../../testing/services';
+import { fakeAwsAccess } from '../../__testUtils__/fakeAwsAccess';
+import { pluginServices } from '../../__testUtils__/services';
 
 // What moto cannot do: refuse access, throttle, hang. One API Gateway
 // client per account, each mocked on its own, so one account can fail while

@@ -15,9 +15,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import {
-  CoverageEntity,
-} from '@apigw-logging/plugin-api-gateway-logging-common';
+import { CoverageEntity } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
 
