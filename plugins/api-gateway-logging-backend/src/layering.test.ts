@@ -23,10 +23,16 @@ jest.setTimeout(60_000);
 describe('the layering lint rule', () => {
   it.each([
     ['src/aws/probe.ts', "export { auditServiceRef } from '../services/refs';"],
-    ['src/services/probe.ts', "export { createRouter } from '../router/createRouter';"],
+    [
+      'src/services/probe.ts',
+      "export { createRouter } from '../router/createRouter';",
+    ],
     ['src/checks/probe.ts', "export { send } from '../aws/send';"],
     ['src/config/probe.ts', "export { BUILT_IN_CHECKS } from '../checks';"],
-    ['src/router/probe.ts', "export { apiGatewayLoggingPlugin } from '../plugin';"],
+    [
+      'src/router/probe.ts',
+      "export { apiGatewayLoggingPlugin } from '../plugin';",
+    ],
   ])('refuses an upward import in %s', async (file, code) => {
     const messages = await lint(file, code);
     expect(messages).toHaveLength(1);
@@ -34,9 +40,15 @@ describe('the layering lint rule', () => {
   });
 
   it.each([
-    ['src/router/probe.ts', "export { auditServiceRef } from '../services/refs';"],
+    [
+      'src/router/probe.ts',
+      "export { auditServiceRef } from '../services/refs';",
+    ],
     ['src/services/probe.ts', "export { send } from '../aws/send';"],
-    ['src/aws/probe.ts', "export { MAX_PAGE_SIZE } from '../config/readConfig';"],
+    [
+      'src/aws/probe.ts',
+      "export { MAX_PAGE_SIZE } from '../config/readConfig';",
+    ],
   ])('allows a downward import in %s', async (file, code) => {
     expect(await lint(file, code)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import request from 'supertest';
+import { request } from './__testUtils__/openapi';
 import { apiGatewayLoggingPlugin } from './plugin';
 import { MotoServer, resetMoto, startMoto } from './__testUtils__/moto';
 import { Estate, estateConfig, seedEstate } from './__testUtils__/estate';

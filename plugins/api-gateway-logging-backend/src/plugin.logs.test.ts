@@ -8,7 +8,7 @@ import {
   ExecutionTrace,
   parseExecutionLog,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
-import request from 'supertest';
+import { request } from './__testUtils__/openapi';
 import { apiGatewayLoggingPlugin } from './plugin';
 import { MOTO_CREDENTIALS, MotoServer, startMoto } from './__testUtils__/moto';
 import { MotoSeeder } from './__testUtils__/MotoSeeder';
