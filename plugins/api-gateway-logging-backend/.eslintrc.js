@@ -27,6 +27,13 @@ module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   settings: {
     'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
   },
+  testRules: {
+    // Helpers named expect* assert too.
+    'jest/expect-expect': [
+      'warn',
+      { assertFunctionNames: ['expect', 'expect*'] },
+    ],
+  },
   rules: {
     'import/no-restricted-paths': [
       'error',

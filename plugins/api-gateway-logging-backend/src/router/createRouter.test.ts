@@ -196,30 +196,30 @@ const E = '/entities/default/api/payments-api';
 
 describe('createRouter (mocked services)', () => {
   it('answers 200 on every route, as documented', async () => {
-    const get = await app();
-    await get('/health', 200);
-    await get('/checks', 200);
-    await get(`${E}/stages`, 200);
-    await get(`${E}/audit`, 200);
-    await get('/audit', 200);
-    await get('/audit?format=csv', 200);
-    await get(`${E}/failures?stage=prod`, 200);
-    await get(`/traces/${trace.requestId}?entity=payments-api`, 200);
+    const expectStatus = await app();
+    await expectStatus('/health', 200);
+    await expectStatus('/checks', 200);
+    await expectStatus(`${E}/stages`, 200);
+    await expectStatus(`${E}/audit`, 200);
+    await expectStatus('/audit', 200);
+    await expectStatus('/audit?format=csv', 200);
+    await expectStatus(`${E}/failures?stage=prod`, 200);
+    await expectStatus(`/traces/${trace.requestId}?entity=payments-api`, 200);
   });
 
   it('answers 400 with what is wrong on every route that takes input', async () => {
-    const get = await app();
-    await get('/checks?x=1', 400);
-    await get('/entities/default/api/bad%20name!/stages', 400);
-    await get('/entities/default/api/bad%20name!/audit', 400);
-    await get('/audit?check=Not_A_Check', 400);
-    await get('/audit?check=no-such-check', 400);
-    await get(`${E}/failures?from=tomorrow`, 400);
-    await get('/traces/%22%20OR%201=1?entity=payments-api', 400);
+    const expectStatus = await app();
+    await expectStatus('/checks?x=1', 400);
+    await expectStatus('/entities/default/api/bad%20name!/stages', 400);
+    await expectStatus('/entities/default/api/bad%20name!/audit', 400);
+    await expectStatus('/audit?check=Not_A_Check', 400);
+    await expectStatus('/audit?check=no-such-check', 400);
+    await expectStatus(`${E}/failures?from=tomorrow`, 400);
+    await expectStatus('/traces/%22%20OR%201=1?entity=payments-api', 400);
   });
 
   it('answers 401 without credentials', async () => {
-    const get = await app({}, { unauthenticated: true });
+    const expectStatus = await app({}, { unauthenticated: true });
     for (const url of [
       '/checks',
       `${E}/stages`,
@@ -228,17 +228,17 @@ describe('createRouter (mocked services)', () => {
       `${E}/failures`,
       `/traces/${trace.requestId}?entity=payments-api`,
     ]) {
-      await get(url, 401);
+      await expectStatus(url, 401);
     }
   });
 
   it('answers 403 when the permission is denied', async () => {
-    const get = await app({}, { deny: true });
-    await get('/checks', 403);
-    await get(`${E}/audit`, 403);
-    await get('/audit', 403);
-    await get(`${E}/failures`, 403);
-    await get(`/traces/${trace.requestId}?entity=payments-api`, 403);
+    const expectStatus = await app({}, { deny: true });
+    await expectStatus('/checks', 403);
+    await expectStatus(`${E}/audit`, 403);
+    await expectStatus('/audit', 403);
+    await expectStatus(`${E}/failures`, 403);
+    await expectStatus(`/traces/${trace.requestId}?entity=payments-api`, 403);
   });
 
   it('answers 404 for an unknown entity, request or route', async () => {
@@ -247,30 +247,30 @@ describe('createRouter (mocked services)', () => {
         .fn()
         .mockRejectedValue(new NotFoundError('No entity api:default/nope')),
     };
-    const get = await app({ entities: missing });
-    await get(`${E}/stages`, 404);
-    await get(`${E}/audit`, 404);
-    await get(`${E}/failures`, 404);
-    const noTrace = await app({
+    const expectStatus = await app({ entities: missing });
+    await expectStatus(`${E}/stages`, 404);
+    await expectStatus(`${E}/audit`, 404);
+    await expectStatus(`${E}/failures`, 404);
+    const expectNoTrace = await app({
       traces: {
         getTrace: jest
           .fn()
           .mockRejectedValue(new NotFoundError('No request x in g')),
       },
     });
-    await noTrace(`/traces/${trace.requestId}?entity=payments-api`, 404);
-    const unknown = await get('/no/such/route', 404);
+    await expectNoTrace(`/traces/${trace.requestId}?entity=payments-api`, 404);
+    const unknown = await expectStatus('/no/such/route', 404);
     expect(unknown.body.error.message).toContain('No route GET /no/such/route');
   });
 
   it('answers 503 when AWS cannot be read', async () => {
     const outage = new ServiceUnavailableError('AWS did not answer: logs');
-    const get = await app({
+    const expectStatus = await app({
       failures: { listFailures: jest.fn().mockRejectedValue(outage) },
       traces: { getTrace: jest.fn().mockRejectedValue(outage) },
     });
-    await get(`${E}/failures`, 503);
-    await get(`/traces/${trace.requestId}?entity=payments-api`, 503);
+    await expectStatus(`${E}/failures`, 503);
+    await expectStatus(`/traces/${trace.requestId}?entity=payments-api`, 503);
   });
 
   it('answers a generic 500 without a stack for a bug of ours', async () => {
