@@ -52,7 +52,9 @@ describe('AwsCaller', () => {
     const send = jest
       .fn()
       .mockRejectedValue(awsError('AccessDeniedException', 403));
-    const error = await c.call(target, op, send).catch((e: AwsReadError) => e);
+    const error = (await c
+      .call(target, op, send)
+      .catch(e => e)) as AwsReadError;
     expect(send).toHaveBeenCalledTimes(1);
     expect(error).toBeInstanceOf(AwsReadError);
     expect(error.kind).toBe('access-denied');
