@@ -28,7 +28,10 @@ import {
 } from '@apigw-logging/plugin-api-gateway-logging-node';
 import { LogEventReader } from '../src/aws/logEvents/LogEventReader';
 import { failurePatterns } from '../src/aws/logEvents/filterPatterns';
-import { MOTO_CREDENTIALS, startMoto } from '../src/__testUtils__/moto';
+import {
+  MOTO_CREDENTIALS,
+  startMoto,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 
 const LOGS_RATE = 5; // FilterLogEvents: 5 requests/s per account and region
 const REGION = 'us-east-1';

@@ -1,3 +1,9 @@
+import {
+  MOTO_CREDENTIALS,
+  MotoSeeder,
+  MotoServer,
+  startMoto,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 import fs from 'fs';
 import path from 'path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -10,8 +16,6 @@ import {
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { request } from './__testUtils__/openapi';
 import { apiGatewayLoggingPlugin } from './plugin';
-import { MOTO_CREDENTIALS, MotoServer, startMoto } from './__testUtils__/moto';
-import { MotoSeeder } from './__testUtils__/MotoSeeder';
 import { putEvents } from '../dev/estate/seed';
 import { generateStageTraffic } from '../dev/estate/traffic';
 import { SCENARIO_WEIGHTS } from '../dev/estate/estate';
