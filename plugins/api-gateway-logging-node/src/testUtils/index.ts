@@ -8,3 +8,4 @@
 
 export * from './moto';
 export * from './MotoSeeder';
+export * from './awsBehaviour';
