@@ -117,7 +117,7 @@ describe('hostile input', () => {
     await moto?.stop();
   });
 
-  async function send(url: string) {
+  async function expectAnswer(url: string) {
     const res = await request(server).get(url);
     outcomes.push({ url, status: res.status });
     expect(res.status).toBeLessThan(500);
@@ -134,7 +134,7 @@ describe('hostile input', () => {
       for (const param of params) {
         for (const value of HOSTILE) {
           const sep = route.includes('?') ? '&' : '?';
-          await send(
+          await expectAnswer(
             `${BASE}${route}${sep}${param}=${encodeURIComponent(value)}`,
           );
         }
@@ -146,11 +146,15 @@ describe('hostile input', () => {
     for (const value of HOSTILE) {
       const segment = encodeURIComponent(value);
       for (const suffix of ['stages', 'audit', 'failures']) {
-        await send(`${BASE}/entities/${segment}/api/petstore/${suffix}`);
-        await send(`${BASE}/entities/default/${segment}/petstore/${suffix}`);
-        await send(`${BASE}/entities/default/api/${segment}/${suffix}`);
+        await expectAnswer(
+          `${BASE}/entities/${segment}/api/petstore/${suffix}`,
+        );
+        await expectAnswer(
+          `${BASE}/entities/default/${segment}/petstore/${suffix}`,
+        );
+        await expectAnswer(`${BASE}/entities/default/api/${segment}/${suffix}`);
       }
-      await send(`${BASE}/traces/${segment}?entity=petstore`);
+      await expectAnswer(`${BASE}/traces/${segment}?entity=petstore`);
     }
   });
 
@@ -181,11 +185,11 @@ describe('hostile input', () => {
       [`${E}/failures?limit=501`, 'between 1 and 500'],
     ];
     for (const [url, message] of cases) {
-      const res = await send(`${BASE}${url}`);
+      const res = await expectAnswer(`${BASE}${url}`);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(message);
     }
-    const ok = await send(`${BASE}${E}/failures?limit=500`);
+    const ok = await expectAnswer(`${BASE}${E}/failures?limit=500`);
     expect(ok.status).toBe(200);
   });
 
@@ -202,7 +206,9 @@ describe('hostile input', () => {
   });
 
   it('answers an unknown path with the usual JSON error', async () => {
-    const res = await send(`${BASE}/entities/default/api/petstore/nope`);
+    const res = await expectAnswer(
+      `${BASE}/entities/default/api/petstore/nope`,
+    );
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('No route GET');
   });

@@ -81,7 +81,8 @@ function statusOf(error: any): number | undefined {
 // When a Node error crosses a realm (a test VM, a bundler) the SDK wraps it
 // as `Error: AWS SDK error wrapper for TimeoutError: socket hang up`.
 const WRAPPED = /^AWS SDK error wrapper for (\w+)/;
-const CONNECTION_MESSAGE = /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND/;
+const CONNECTION_MESSAGE =
+  /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND/;
 
 /** Which kind of failure an SDK error is. @public */
 export function classify(error: any): AwsFailureKind {
