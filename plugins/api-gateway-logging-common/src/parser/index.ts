@@ -29,3 +29,4 @@ export {
   DEFAULT_MAX_OPEN_TRACES,
   MAX_BUFFERED_CHARS,
 } from './limits';
+export { isSecretFieldName } from './secretNames';

@@ -19,6 +19,7 @@
 
 import { basicCredentialLength } from './basicCredential';
 import { LastIndex, NextIndex } from './nextIndex';
+import { SECRET_NAME_WORDS } from './secretNames';
 import {
   PRIVATE_KEY_LABEL_END,
   PrivateKeyBodies,
@@ -38,18 +39,6 @@ export interface RedactOptions {
 
 /** A compiled redactor; reuse it across many texts. */
 export type Redactor = (text: string) => string;
-
-const KEY_WORDS = [
-  'passw',
-  'secret',
-  'token',
-  'api[-_]?key',
-  'authorization',
-  'cookie',
-  'credential',
-  'signature',
-  'private[-_]?key',
-];
 
 // Value patterns, in one pass: JWTs (also cut ones), AWS access key ids,
 // `Bearer` and `Basic` credentials (under any header or field name),
@@ -355,7 +344,7 @@ export function createRedactor(options?: RedactOptions): Redactor {
       p =>
         new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`),
     );
-  const words = [...KEY_WORDS, ...extraNames].join('|');
+  const words = [...SECRET_NAME_WORDS, ...extraNames].join('|');
   const triggerWords = `${PRIVATE_KEY_LABEL_END}|${words}`;
   const hint = new RegExp(
     `eyJ|A[KS]IA|bearer|basic|api key|private key|${words}`,
