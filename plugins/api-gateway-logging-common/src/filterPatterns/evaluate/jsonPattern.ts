@@ -1,0 +1,280 @@
+import { compileRegexTerm, MAX_REGEX_TERMS } from './regexTerm';
+import { FilterPatternSyntaxError } from './syntaxError';
+import { matchesWildcard } from './wildcard';
+
+/*
+ * JSON patterns ("Using filter patterns to match terms in JSON log events"):
+ * `{ SELECTOR OP VALUE }` with `$.a.b[0]` selectors, `=` and `!=` on strings
+ * (`*` wildcards, quoted or not) and numbers, `<`, `<=`, `>`, `>=` on
+ * numbers, `IS NULL`, `NOT EXISTS`, `IS TRUE`, `IS FALSE`, `%regex%` values,
+ * combined with `&&`, `||` and parentheses. An event that is not a JSON
+ * object matches no JSON pattern.
+ *
+ * Where the documentation is silent this evaluator is strict: a string
+ * comparison (`=` or `!=`) never matches a number (`"4*"` against 404), a
+ * numeric one never a string (`>= 400` against "404"), and a comparison on
+ * a missing field is false, `!=` included.
+ */
+
+type Token =
+  | { t: 'open' | 'close' | 'and' | 'or' }
+  | { t: 'op'; op: string }
+  | { t: 'selector'; path: Array<string | number> }
+  | { t: 'string'; text: string }
+  | { t: 'regex'; regex: RegExp }
+  | { t: 'word'; text: string };
+
+const OPS = ['!=', '<=', '>=', '=', '<', '>'];
+const KEYWORDS = new Set(['IS', 'NOT', 'NULL', 'EXISTS', 'TRUE', 'FALSE']);
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+function selectorPath(text: string, pattern: string): Array<string | number> {
+  const path: Array<string | number> = [];
+  const part = /\.([A-Za-z0-9_@-]+)|\[(\d{1,6})\]/y;
+  let i = 1;
+  while (i < text.length) {
+    part.lastIndex = i;
+    const m = part.exec(text);
+    if (!m) throw new FilterPatternSyntaxError('An unknown selector', pattern);
+    path.push(m[1] !== undefined ? m[1] : Number(m[2]));
+    i = part.lastIndex;
+  }
+  if (path.length === 0)
+    throw new FilterPatternSyntaxError('A selector with no field', pattern);
+  return path;
+}
+
+function tokenize(body: string, pattern: string): Token[] {
+  const tokens: Token[] = [];
+  let regexes = 0;
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i];
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '(' || c === ')') {
+      tokens.push({ t: c === '(' ? 'open' : 'close' });
+      i++;
+    } else if (body.startsWith('&&', i) || body.startsWith('||', i)) {
+      tokens.push({ t: c === '&' ? 'and' : 'or' });
+      i += 2;
+    } else if (c === '"' || c === '%') {
+      const close = body.indexOf(c, i + 1);
+      if (close < 0)
+        throw new FilterPatternSyntaxError(`An unclosed ${c}`, pattern);
+      const text = body.slice(i + 1, close);
+      if (c === '"') {
+        if (text.includes('\\'))
+          throw new FilterPatternSyntaxError(
+            'A backslash inside quotes',
+            pattern,
+          );
+        tokens.push({ t: 'string', text });
+      } else {
+        if (++regexes > MAX_REGEX_TERMS)
+          throw new FilterPatternSyntaxError(
+            'More than two regular expressions',
+            pattern,
+          );
+        tokens.push({ t: 'regex', regex: compileRegexTerm(text, pattern) });
+      }
+      i = close + 1;
+    } else {
+      const at = i;
+      const op = OPS.find(o => body.startsWith(o, at));
+      if (op) {
+        tokens.push({ t: 'op', op });
+        i += op.length;
+        continue;
+      }
+      let j = i;
+      while (j < body.length && !/[\s()=!<>&|"%]/.test(body[j])) j++;
+      if (j === i)
+        throw new FilterPatternSyntaxError(`An unexpected ${c}`, pattern);
+      const text = body.slice(i, j);
+      tokens.push(
+        text.startsWith('$')
+          ? { t: 'selector', path: selectorPath(text, pattern) }
+          : { t: 'word', text },
+      );
+      i = j;
+    }
+  }
+  return tokens;
+}
+
+type Test = (event: unknown) => boolean;
+const MISSING = Symbol('missing');
+
+function resolve(
+  event: unknown,
+  path: ReadonlyArray<string | number>,
+): unknown {
+  let at: unknown = event;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return MISSING;
+    if (typeof key === 'number' ? !Array.isArray(at) : Array.isArray(at))
+      return MISSING;
+    if (!Object.prototype.hasOwnProperty.call(at, key)) return MISSING;
+    at = (at as Record<string | number, unknown>)[key];
+  }
+  return at;
+}
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly pattern: string,
+  ) {}
+
+  parse(): Test {
+    const test = this.or(0);
+    if (this.i !== this.tokens.length)
+      this.fail('Unexpected text after an expression');
+    return test;
+  }
+
+  private fail(message: string): never {
+    throw new FilterPatternSyntaxError(message, this.pattern);
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
+
+  private or(depth: number): Test {
+    const parts = [this.and(depth)];
+    while (this.peek()?.t === 'or') {
+      this.i++;
+      parts.push(this.and(depth));
+    }
+    return parts.length === 1 ? parts[0] : e => parts.some(p => p(e));
+  }
+
+  private and(depth: number): Test {
+    const parts = [this.unary(depth)];
+    while (this.peek()?.t === 'and') {
+      this.i++;
+      parts.push(this.unary(depth));
+    }
+    return parts.length === 1 ? parts[0] : e => parts.every(p => p(e));
+  }
+
+  private unary(depth: number): Test {
+    const token = this.peek();
+    if (token?.t === 'open') {
+      if (depth > 32) this.fail('Parentheses nested too deep');
+      this.i++;
+      const inner = this.or(depth + 1);
+      if (this.peek()?.t !== 'close') this.fail('An unclosed parenthesis');
+      this.i++;
+      return inner;
+    }
+    return this.comparison();
+  }
+
+  private word(): string | undefined {
+    const token = this.peek();
+    if (token?.t !== 'word' || !KEYWORDS.has(token.text)) return undefined;
+    this.i++;
+    return token.text;
+  }
+
+  private comparison(): Test {
+    const selector = this.peek();
+    if (selector?.t !== 'selector')
+      return this.fail('A comparison must start with a $ selector');
+    this.i++;
+    const path = selector.path;
+    const get = (e: unknown) => resolve(e, path);
+    const keyword = this.word();
+    if (keyword === 'IS') {
+      const what = this.word();
+      if (what === 'NULL') return e => get(e) === null;
+      if (what === 'TRUE') return e => get(e) === true;
+      if (what === 'FALSE') return e => get(e) === false;
+      return this.fail('IS must be followed by NULL, TRUE or FALSE');
+    }
+    if (keyword === 'NOT') {
+      if (this.word() !== 'EXISTS') this.fail('NOT must be followed by EXISTS');
+      return e => get(e) === MISSING;
+    }
+    if (keyword) this.fail(`An unexpected ${keyword}`);
+    const op = this.peek();
+    if (op?.t !== 'op') return this.fail('A comparison needs an operator');
+    this.i++;
+    const value = this.peek();
+    this.i++;
+    return this.compare(op.op, value, get);
+  }
+
+  private compare(
+    op: string,
+    value: Token | undefined,
+    get: (e: unknown) => unknown,
+  ): Test {
+    const numeric = value?.t === 'word' && NUMBER.test(value.text);
+    if (op !== '=' && op !== '!=') {
+      if (!numeric) return this.fail(`${op} needs a number`);
+      const n = Number((value as { text: string }).text);
+      const cmp: Record<string, (a: number) => boolean> = {
+        '<': a => a < n,
+        '<=': a => a <= n,
+        '>': a => a > n,
+        '>=': a => a >= n,
+      };
+      return e => {
+        const v = get(e);
+        return typeof v === 'number' && cmp[op](v);
+      };
+    }
+    // `equal` answers only for a value of the comparable type.
+    let comparable: (v: unknown) => boolean;
+    let equal: (v: unknown) => boolean;
+    if (numeric) {
+      const n = Number((value as { text: string }).text);
+      comparable = v => typeof v === 'number';
+      equal = v => v === n;
+    } else if (value?.t === 'string' || value?.t === 'word') {
+      const glob = value.text;
+      if (value.t === 'word' && KEYWORDS.has(glob))
+        return this.fail(`An unexpected ${glob}`);
+      comparable = v => typeof v === 'string';
+      equal = v => matchesWildcard(glob, v as string);
+    } else if (value?.t === 'regex') {
+      const regex = value.regex;
+      comparable = v => typeof v === 'string';
+      equal = v => regex.test(v as string);
+    } else {
+      return this.fail('A comparison needs a value');
+    }
+    const same = op === '=';
+    return e => {
+      const v = get(e);
+      return comparable(v) && equal(v) === same;
+    };
+  }
+}
+
+/** Whether `message` (a JSON event) matches the JSON pattern `pattern`. */
+export function matchesJsonPattern(pattern: string, message: string): boolean {
+  const trimmed = pattern.trim();
+  if (!trimmed.endsWith('}'))
+    throw new FilterPatternSyntaxError(
+      'A JSON pattern must end with }',
+      pattern,
+    );
+  const test = new Parser(
+    tokenize(trimmed.slice(1, -1), pattern),
+    pattern,
+  ).parse();
+  let event: unknown;
+  try {
+    event = JSON.parse(message);
+  } catch {
+    return false;
+  }
+  if (event === null || typeof event !== 'object') return false;
+  return test(event);
+}
