@@ -1,6 +1,8 @@
 import { prng } from '../parser/__testUtils__/fixtures';
 import {
   fixtureFormats,
+  MOJ_SAMPLE_RECORD,
+  mojSampleEvent,
   readAccessFixture,
   renderLine,
   requestValues,
@@ -167,21 +169,12 @@ describe('typed properties come from the variable, not the name', () => {
   });
 
   it('keeps a pretty-printed JSON event (console copy) readable', () => {
-    const text = readAccessFixture('moj-3807-rest-access-log-sample.txt');
     // The format the sample's keys imply (the PR shows the event, not the format).
     const format =
       '{"caller":"$context.identity.caller","ip":"$context.identity.sourceIp","method":"$context.httpMethod","path":"$context.path","protocol":"$context.protocol","requestId":"$context.requestId","requestTime":"$context.requestTime","requestTimeEpoch":"$context.requestTimeEpoch","resourcePath":"$context.resourcePath","responseLength":"$context.responseLength","status":"$context.status","user":"$context.identity.user"}';
-    const record = compileAccessLogFormat(format).parse(
-      text.slice(text.indexOf('{')),
-    );
-    expect(record).toMatchObject({
-      requestId: 'a4188e34-1104-424e-9907-eebbf55dd662',
-      status: 400,
-      httpMethod: 'POST',
-      resourcePath:
-        '/data-product/{data-product-name}/table/{table-name}/schema',
-      requestTimeEpoch: 1698414057744,
-    });
+    expect(
+      compileAccessLogFormat(format).parse(mojSampleEvent()),
+    ).toMatchObject({ ...MOJ_SAMPLE_RECORD, requestTimeEpoch: 1698414057744 });
   });
 
   it('reads a line that is not valid JSON through the format (quotes in a value)', () => {

@@ -60,23 +60,24 @@ function plan(
   };
 }
 
+/** A capture read as a field of its own, named by its variable. */
+function ownPlan(captures: readonly Capture[], c: number) {
+  const own = captures[c];
+  return plan(variableName(own.variables[0].variable), captures, c, c, {
+    ...own,
+    quoted: false,
+    path: [],
+  });
+}
+
 /** JSON: one field per value of the format, named by its key path. */
 function jsonPlans(format: string, captures: readonly Capture[]) {
   const plans: ReturnType<typeof plan>[] = [];
   let c = 0;
   for (const region of jsonValueRegions(format)) {
-    while (c < captures.length && captures[c].end <= region.start) {
-      // A variable outside any value (in a key): a field of its own.
-      const own = captures[c];
-      plans.push(
-        plan(variableName(own.variables[0].variable), captures, c, c, {
-          ...own,
-          quoted: false,
-          path: [],
-        }),
-      );
-      c++;
-    }
+    // A variable outside any value (in a key): a field of its own.
+    while (c < captures.length && captures[c].end <= region.start)
+      plans.push(ownPlan(captures, c++));
     const first = c;
     while (c < captures.length && captures[c].end <= region.end) c++;
     if (c === first) continue; // a constant: nothing to read
@@ -103,16 +104,7 @@ function jsonPlans(format: string, captures: readonly Capture[]) {
       );
     }
   }
-  for (; c < captures.length; c++) {
-    const own = captures[c];
-    plans.push(
-      plan(variableName(own.variables[0].variable), captures, c, c, {
-        ...own,
-        quoted: false,
-        path: [],
-      }),
-    );
-  }
+  while (c < captures.length) plans.push(ownPlan(captures, c++));
   return plans;
 }
 

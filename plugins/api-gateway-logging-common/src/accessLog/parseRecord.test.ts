@@ -1,27 +1,15 @@
-import fs from 'fs';
-import path from 'path';
 import { categorizeAccessLogRecord } from './categorize';
 import { parseAccessLogRecord } from './parseRecord';
-
-const fixture = (name: string) =>
-  fs.readFileSync(
-    path.join(__dirname, '..', '__fixtures__', 'access-logs', name),
-    'utf8',
-  );
+import {
+  MOJ_SAMPLE_RECORD,
+  mojSampleEvent,
+  readAccessFixture,
+} from './__testUtils__/formats';
 
 describe('parseAccessLogRecord', () => {
   it('reads a real JSON access-log event (console copy, pretty-printed)', () => {
-    // The console shows a timestamp line, then the event over many lines.
-    const text = fixture('moj-3807-rest-access-log-sample.txt');
-    const json = text.slice(text.indexOf('{'));
-    const record = parseAccessLogRecord(json);
-    expect(record).toMatchObject({
-      requestId: 'a4188e34-1104-424e-9907-eebbf55dd662',
-      status: 400,
-      httpMethod: 'POST',
-      resourcePath:
-        '/data-product/{data-product-name}/table/{table-name}/schema',
-    });
+    const record = parseAccessLogRecord(mojSampleEvent());
+    expect(record).toMatchObject(MOJ_SAMPLE_RECORD);
     // "-" means unset, so no caller field is surfaced.
     expect(record?.errorMessage).toBeUndefined();
     expect(categorizeAccessLogRecord(record!)).toEqual({
@@ -31,7 +19,7 @@ describe('parseAccessLogRecord', () => {
   });
 
   it('returns undefined for the real partial line that is not valid JSON', () => {
-    const line = fixture('azul-6284-rest-access-log-line-PARTIAL.txt')
+    const line = readAccessFixture('azul-6284-rest-access-log-line-PARTIAL.txt')
       .split('\n')
       .find(l => l.startsWith('{'))!;
     expect(parseAccessLogRecord(line)).toBeUndefined();

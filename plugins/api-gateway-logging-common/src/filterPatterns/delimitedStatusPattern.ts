@@ -1,3 +1,5 @@
+import { type DelimitedField, splitDelimited } from './delimitedFields';
+
 /*
  * A space-delimited filter pattern for a CLF-like format: CloudWatch splits
  * an event at spaces, text in `"..."` or `[...]` being one field, and the
@@ -48,40 +50,7 @@ const ONE_WORD = new Set(
 /** Values that may hold a space but not the `"` or `]` closing their group. */
 const IN_GROUP = new Set(['$context.requestTime', '$context.routeKey']);
 
-interface TemplateField {
-  text: string;
-  grouped: boolean;
-}
-
-/** The format's fields as CloudWatch would split its lines; undefined if unclosed. */
-function templateFields(format: string): TemplateField[] | undefined {
-  const fields: TemplateField[] = [];
-  let i = 0;
-  while (i < format.length) {
-    const c = format[i];
-    if (c === ' ') {
-      i++;
-      continue;
-    }
-    if (c === '"' || c === '[') {
-      const close = format.indexOf(c === '"' ? '"' : ']', i + 1);
-      if (close < 0) return undefined;
-      fields.push({ text: format.slice(i + 1, close), grouped: true });
-      i = close + 1;
-      if (i < format.length && format[i] !== ' ') return undefined;
-      continue;
-    }
-    let j = i;
-    while (j < format.length && format[j] !== ' ') j++;
-    const text = format.slice(i, j);
-    if (/["[\]]/.test(text)) return undefined;
-    fields.push({ text, grouped: false });
-    i = j;
-  }
-  return fields;
-}
-
-function safe(field: TemplateField): boolean {
+function safe(field: DelimitedField): boolean {
   const variables = field.text.match(VARIABLE) ?? [];
   return variables.every(
     v => ONE_WORD.has(v) || (field.grouped && IN_GROUP.has(v)),
@@ -93,8 +62,8 @@ function safe(field: TemplateField): boolean {
  * undefined when its fields cannot be counted safely.
  */
 export function delimitedStatusPattern(format: string): string | undefined {
-  const fields = templateFields(format);
-  if (!fields) return undefined;
+  const { fields, clean } = splitDelimited(format);
+  if (!clean) return undefined;
   const at = fields.findIndex(f => !f.grouped && f.text === '$context.status');
   if (
     at < 0 ||

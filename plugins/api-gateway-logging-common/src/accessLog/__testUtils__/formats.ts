@@ -16,6 +16,22 @@ export function readAccessFixture(name: string): string {
   return readFileSync(join(ACCESS_FIXTURE_DIR, name), 'utf8');
 }
 
+/**
+ * The real JSON event of the moj sample (a console copy: a timestamp line,
+ * then the event pretty-printed), and what any reader must make of it.
+ */
+export function mojSampleEvent(): string {
+  const text = readAccessFixture('moj-3807-rest-access-log-sample.txt');
+  return text.slice(text.indexOf('{'));
+}
+
+export const MOJ_SAMPLE_RECORD = {
+  requestId: 'a4188e34-1104-424e-9907-eebbf55dd662',
+  status: 400,
+  httpMethod: 'POST',
+  resourcePath: '/data-product/{data-product-name}/table/{table-name}/schema',
+};
+
 /** A format from a fixture, with where it came from. */
 export interface FixtureFormat {
   label: string;

@@ -1,3 +1,5 @@
+import { splitDelimited } from '../delimitedFields';
+import { isOrderOperator, NUMBER, orderTest } from './numeric';
 import { compileRegexTerm, MAX_REGEX_TERMS } from './regexTerm';
 import { FilterPatternSyntaxError } from './syntaxError';
 import { matchesWildcard } from './wildcard';
@@ -24,7 +26,6 @@ interface FieldSpec {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** Splits `text` at `separator` outside double quotes and `%...%`. */
 function splitOutside(text: string, separator: string): string[] {
@@ -64,17 +65,11 @@ function condition(
   const [, , op, raw] = m;
   if (raw === '')
     throw new FilterPatternSyntaxError('A condition needs a value', pattern);
-  if (op !== '=' && op !== '!=') {
+  if (isOrderOperator(op)) {
     if (!NUMBER.test(raw))
       throw new FilterPatternSyntaxError(`${op} needs a number`, pattern);
-    const n = Number(raw);
-    const cmp: Record<string, (a: number) => boolean> = {
-      '<': a => a < n,
-      '<=': a => a <= n,
-      '>': a => a > n,
-      '>=': a => a >= n,
-    };
-    return f => NUMBER.test(f) && cmp[op](Number(f));
+    const test = orderTest(op, Number(raw));
+    return f => NUMBER.test(f) && test(Number(f));
   }
   let equal: Condition;
   if (NUMBER.test(raw)) {
@@ -130,38 +125,13 @@ function readFields(pattern: string): FieldSpec[] {
   });
 }
 
-/** The fields of an event: split at spaces, `"..."` and `[...]` kept whole. */
-export function eventFields(message: string): string[] {
-  const fields: string[] = [];
-  let i = 0;
-  while (i < message.length) {
-    const c = message[i];
-    if (c === ' ') {
-      i++;
-      continue;
-    }
-    if (c === '"' || c === '[') {
-      const close = message.indexOf(c === '"' ? '"' : ']', i + 1);
-      const end = close < 0 ? message.length : close;
-      fields.push(message.slice(i + 1, end));
-      i = end + 1;
-      continue;
-    }
-    let j = i;
-    while (j < message.length && message[j] !== ' ') j++;
-    fields.push(message.slice(i, j));
-    i = j;
-  }
-  return fields;
-}
-
 /** Whether `message` matches the space-delimited pattern `pattern`. */
 export function matchesDelimitedPattern(
   pattern: string,
   message: string,
 ): boolean {
   const specs = readFields(pattern);
-  const fields = eventFields(message);
+  const fields = splitDelimited(message).fields.map(f => f.text);
   // reach[j]: the specs read so far can end just before field j.
   let reach = new Array<boolean>(fields.length + 1).fill(false);
   reach[0] = true;

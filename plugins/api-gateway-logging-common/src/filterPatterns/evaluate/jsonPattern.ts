@@ -1,3 +1,4 @@
+import { isOrderOperator, NUMBER, orderTest } from './numeric';
 import { compileRegexTerm, MAX_REGEX_TERMS } from './regexTerm';
 import { FilterPatternSyntaxError } from './syntaxError';
 import { matchesWildcard } from './wildcard';
@@ -26,7 +27,6 @@ type Token =
 
 const OPS = ['!=', '<=', '>=', '=', '<', '>'];
 const KEYWORDS = new Set(['IS', 'NOT', 'NULL', 'EXISTS', 'TRUE', 'FALSE']);
-const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 function selectorPath(text: string, pattern: string): Array<string | number> {
   const path: Array<string | number> = [];
@@ -143,22 +143,29 @@ class Parser {
     return this.tokens[this.i];
   }
 
-  private or(depth: number): Test {
-    const parts = [this.and(depth)];
-    while (this.peek()?.t === 'or') {
+  /** `next (kind next)*`: the operands of one `||` or `&&` chain. */
+  private chain(
+    kind: 'or' | 'and',
+    next: (depth: number) => Test,
+    depth: number,
+  ): Test {
+    const parts = [next(depth)];
+    while (this.peek()?.t === kind) {
       this.i++;
-      parts.push(this.and(depth));
+      parts.push(next(depth));
     }
-    return parts.length === 1 ? parts[0] : e => parts.some(p => p(e));
+    if (parts.length === 1) return parts[0];
+    return kind === 'or'
+      ? e => parts.some(p => p(e))
+      : e => parts.every(p => p(e));
+  }
+
+  private or(depth: number): Test {
+    return this.chain('or', d => this.and(d), depth);
   }
 
   private and(depth: number): Test {
-    const parts = [this.unary(depth)];
-    while (this.peek()?.t === 'and') {
-      this.i++;
-      parts.push(this.unary(depth));
-    }
-    return parts.length === 1 ? parts[0] : e => parts.every(p => p(e));
+    return this.chain('and', d => this.unary(d), depth);
   }
 
   private unary(depth: number): Test {
@@ -215,18 +222,12 @@ class Parser {
     get: (e: unknown) => unknown,
   ): Test {
     const numeric = value?.t === 'word' && NUMBER.test(value.text);
-    if (op !== '=' && op !== '!=') {
+    if (isOrderOperator(op)) {
       if (!numeric) return this.fail(`${op} needs a number`);
-      const n = Number((value as { text: string }).text);
-      const cmp: Record<string, (a: number) => boolean> = {
-        '<': a => a < n,
-        '<=': a => a <= n,
-        '>': a => a > n,
-        '>=': a => a >= n,
-      };
+      const test = orderTest(op, Number((value as { text: string }).text));
       return e => {
         const v = get(e);
-        return typeof v === 'number' && cmp[op](v);
+        return typeof v === 'number' && test(v);
       };
     }
     // `equal` answers only for a value of the comparable type.
