@@ -180,13 +180,8 @@ function inMap(text: string, keyStart: number, finders: Finders): boolean {
   return finders.lastOpen.before(keyStart) > finders.lastClose.before(keyStart);
 }
 
-/**
- * End of a `Name=value` outside a map (`login failed password=hunter2 for
- * user bob. Lambda request id: ...`): the value is one word, so the rest of
- * the sentence stays readable. A cookie's value goes on across `; `
- * (`Cookie=a=1; session=abc`), so no pair of it is left behind.
- */
-function wordValueEnd(text: string, from: number, cookie: boolean): number {
+/** End of one word of a value: the stops of {@link wordValueEnd}. */
+function wordEnd(text: string, from: number, cookie: boolean): number {
   let i = from;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -211,6 +206,31 @@ function wordValueEnd(text: string, from: number, cookie: boolean): number {
     )
       break;
     i++;
+  }
+  return i;
+}
+
+// An authorization scheme is followed by the credential: both are the value.
+const AUTH_SCHEME =
+  /^(?:bearer|basic|digest|negotiate|ntlm|token|aws4-hmac-sha256)$/i;
+
+/**
+ * End of a `Name=value` outside a map (`login failed password=hunter2 for
+ * user bob. Lambda request id: ...`): the value is one word, so the rest of
+ * the sentence stays readable; two when the first is an authorization
+ * scheme (`Authorization=Bearer abc`). A cookie's value goes on across `; `
+ * (`Cookie=a=1; session=abc`), so no pair of it is left behind.
+ */
+function wordValueEnd(text: string, from: number, cookie: boolean): number {
+  let i = wordEnd(text, from, cookie);
+  if (
+    i - from <= 16 &&
+    isBlank(text.charCodeAt(i)) &&
+    AUTH_SCHEME.test(text.slice(from, i))
+  ) {
+    let next = i;
+    while (isBlank(text.charCodeAt(next))) next++;
+    i = wordEnd(text, next, cookie);
   }
   // A sentence's full stop is not part of the value.
   while (i > from && text.charCodeAt(i - 1) === 46 /* . */) i--;

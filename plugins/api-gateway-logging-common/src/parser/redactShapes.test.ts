@@ -188,7 +188,15 @@ describe('a secret outside a header map ends at its word', () => {
     ],
     [
       `Authorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20190226/eu-west-2/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=0a1b2c3d4e5f then`,
-      `Authorization=${R} Credential=${R}, SignedHeaders=host;x-amz-date, Signature=${R} then`,
+      `Authorization=${R}, SignedHeaders=host;x-amz-date, Signature=${R} then`,
+    ],
+    [
+      `error: Authorization=Bearer abcdef123456 rejected`,
+      `error: Authorization=${R} rejected`,
+    ],
+    [
+      `retry with token=Basic dXNlcjpwYXNzd29yZA== later`,
+      `retry with token=${R} later`,
     ],
   ])('%s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
