@@ -28,6 +28,7 @@ export interface Capture {
   end: number;
 }
 
+/** A format as its literal text and the captures between. */
 export interface SplitFormat {
   literals: string[];
   captures: Capture[];
@@ -38,6 +39,10 @@ export function normalizeFormat(format: string): string {
   return format.replace(/[\r\n]+$/, '');
 }
 
+/**
+ * Splits `format` at its `$context` variables; undefined when it has none
+ * or more than {@link MAX_FORMAT_VARIABLES}.
+ */
 export function splitFormat(format: string): SplitFormat | undefined {
   const literals: string[] = [];
   const captures: Capture[] = [];
