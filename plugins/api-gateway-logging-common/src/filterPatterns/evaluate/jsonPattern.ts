@@ -1,5 +1,5 @@
 import { isOrderOperator, NUMBER, orderTest } from './numeric';
-import { compileRegexTerm, MAX_REGEX_TERMS } from './regexTerm';
+import { type JsonToken, KEYWORDS, tokenizeJsonPattern } from './jsonTokens';
 import { FilterPatternSyntaxError } from './syntaxError';
 import { matchesWildcard } from './wildcard';
 
@@ -16,92 +16,6 @@ import { matchesWildcard } from './wildcard';
  * numeric one never a string (`>= 400` against "404"), and a comparison on
  * a missing field is false, `!=` included.
  */
-
-type Token =
-  | { t: 'open' | 'close' | 'and' | 'or' }
-  | { t: 'op'; op: string }
-  | { t: 'selector'; path: Array<string | number> }
-  | { t: 'string'; text: string }
-  | { t: 'regex'; regex: RegExp }
-  | { t: 'word'; text: string };
-
-const OPS = ['!=', '<=', '>=', '=', '<', '>'];
-const KEYWORDS = new Set(['IS', 'NOT', 'NULL', 'EXISTS', 'TRUE', 'FALSE']);
-
-function selectorPath(text: string, pattern: string): Array<string | number> {
-  const path: Array<string | number> = [];
-  const part = /\.([A-Za-z0-9_@-]+)|\[(\d{1,6})\]/y;
-  let i = 1;
-  while (i < text.length) {
-    part.lastIndex = i;
-    const m = part.exec(text);
-    if (!m) throw new FilterPatternSyntaxError('An unknown selector', pattern);
-    path.push(m[1] !== undefined ? m[1] : Number(m[2]));
-    i = part.lastIndex;
-  }
-  if (path.length === 0)
-    throw new FilterPatternSyntaxError('A selector with no field', pattern);
-  return path;
-}
-
-function tokenize(body: string, pattern: string): Token[] {
-  const tokens: Token[] = [];
-  let regexes = 0;
-  let i = 0;
-  while (i < body.length) {
-    const c = body[i];
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '(' || c === ')') {
-      tokens.push({ t: c === '(' ? 'open' : 'close' });
-      i++;
-    } else if (body.startsWith('&&', i) || body.startsWith('||', i)) {
-      tokens.push({ t: c === '&' ? 'and' : 'or' });
-      i += 2;
-    } else if (c === '"' || c === '%') {
-      const close = body.indexOf(c, i + 1);
-      if (close < 0)
-        throw new FilterPatternSyntaxError(`An unclosed ${c}`, pattern);
-      const text = body.slice(i + 1, close);
-      if (c === '"') {
-        if (text.includes('\\'))
-          throw new FilterPatternSyntaxError(
-            'A backslash inside quotes',
-            pattern,
-          );
-        tokens.push({ t: 'string', text });
-      } else {
-        if (++regexes > MAX_REGEX_TERMS)
-          throw new FilterPatternSyntaxError(
-            'More than two regular expressions',
-            pattern,
-          );
-        tokens.push({ t: 'regex', regex: compileRegexTerm(text, pattern) });
-      }
-      i = close + 1;
-    } else {
-      const at = i;
-      const op = OPS.find(o => body.startsWith(o, at));
-      if (op) {
-        tokens.push({ t: 'op', op });
-        i += op.length;
-        continue;
-      }
-      let j = i;
-      while (j < body.length && !/[\s()=!<>&|"%]/.test(body[j])) j++;
-      if (j === i)
-        throw new FilterPatternSyntaxError(`An unexpected ${c}`, pattern);
-      const text = body.slice(i, j);
-      tokens.push(
-        text.startsWith('$')
-          ? { t: 'selector', path: selectorPath(text, pattern) }
-          : { t: 'word', text },
-      );
-      i = j;
-    }
-  }
-  return tokens;
-}
 
 type Test = (event: unknown) => boolean;
 const MISSING = Symbol('missing');
@@ -124,7 +38,7 @@ function resolve(
 class Parser {
   private i = 0;
   constructor(
-    private readonly tokens: Token[],
+    private readonly tokens: JsonToken[],
     private readonly pattern: string,
   ) {}
 
@@ -139,7 +53,7 @@ class Parser {
     throw new FilterPatternSyntaxError(message, this.pattern);
   }
 
-  private peek(): Token | undefined {
+  private peek(): JsonToken | undefined {
     return this.tokens[this.i];
   }
 
@@ -218,7 +132,7 @@ class Parser {
 
   private compare(
     op: string,
-    value: Token | undefined,
+    value: JsonToken | undefined,
     get: (e: unknown) => unknown,
   ): Test {
     const numeric = value?.t === 'word' && NUMBER.test(value.text);
@@ -267,7 +181,7 @@ export function matchesJsonPattern(pattern: string, message: string): boolean {
       pattern,
     );
   const test = new Parser(
-    tokenize(trimmed.slice(1, -1), pattern),
+    tokenizeJsonPattern(trimmed.slice(1, -1), pattern),
     pattern,
   ).parse();
   let event: unknown;
