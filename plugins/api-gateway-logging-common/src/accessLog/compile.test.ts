@@ -1,5 +1,7 @@
 import { prng } from '../parser/__testUtils__/fixtures';
 import {
+  authorizerErrorValues,
+  azulFieldValueRows,
   fixtureFormats,
   MOJ_SAMPLE_RECORD,
   mojSampleEvent,
@@ -115,6 +117,37 @@ describe('compileAccessLogFormat over the fixtures formats', () => {
       'requestId',
     ]);
     expect(names('uopsdod')).toContain('errorResponseType');
+  });
+});
+
+describe('real field values', () => {
+  it('azul: every row of the field-value table reads back as logged', () => {
+    const format = byLabel('azul-terraform').format;
+    const compiled = compileAccessLogFormat(format);
+    const rows = azulFieldValueRows();
+    expect(rows).toHaveLength(13);
+    const read = rows.map(values => compiled.parse(renderLine(format, values)));
+    expect(
+      read.map(r => [r?.status, r?.errorResponseType, r?.errorMessage]),
+    ).toEqual(
+      rows.map(v => [
+        Number(v.status),
+        v['error.responseType'] === '-' ? undefined : v['error.responseType'],
+        v['error.message'] === '-' ? undefined : v['error.message'],
+      ]),
+    );
+  });
+
+  it('classmethod: authorizer errors of an HTTP API read back whole', () => {
+    const format =
+      '{"requestId":"$context.requestId","status":"$context.status","authorizerError":"$context.authorizer.error","routeKey":"$context.routeKey"}';
+    const compiled = compileAccessLogFormat(format);
+    for (const error of authorizerErrorValues()) {
+      const record = compiled.parse(
+        renderLine(format, requestValues(500, { 'authorizer.error': error })),
+      );
+      expect(record).toMatchObject({ status: 500, authorizerError: error });
+    }
   });
 });
 

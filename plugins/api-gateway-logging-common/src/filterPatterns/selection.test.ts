@@ -1,5 +1,6 @@
 import { compileAccessLogFormat } from '../accessLog';
 import {
+  azulFieldValueRows,
   fixtureFormats,
   renderLine,
   requestValues,
@@ -150,6 +151,20 @@ describe('access-log patterns over records rendered in each fixture format', () 
       expect(wrong).toEqual([]);
     },
   );
+
+  it('azul: every row of the real field-value table, by its status', () => {
+    const format = fixtureFormats().find(f =>
+      f.label.includes('azul-terraform'),
+    )!.format;
+    const pattern = accessLogFailurePattern(
+      compileAccessLogFormat(format),
+      'any-term',
+    )!;
+    const rows = azulFieldValueRows();
+    expect(
+      rows.map(v => matchesFilterPattern(pattern, renderLine(format, v))),
+    ).toEqual(rows.map(v => Number(v.status) >= 400));
+  });
 
   it('knows the limit of JSON patterns: a quote in a value makes the line invalid JSON', () => {
     const format = fixtureFormats().find(f =>

@@ -115,6 +115,41 @@ export function fixtureFormats(): FixtureFormat[] {
   ];
 }
 
+/**
+ * The real field values of azul's access logs (a Logs Insights table: one
+ * row per combination of response type, status, integration statuses and
+ * error message), as request values.
+ */
+export function azulFieldValueRows(): RequestValues[] {
+  const text = readAccessFixture('azul-7470-access-log-field-values.md');
+  return text
+    .split('\n')
+    .filter(l => l.startsWith('|'))
+    .map(l =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map(c => c.trim()),
+    )
+    .filter(cells => /^\d{3}$/.test(cells[1]))
+    .map(([responseType, status, integrationStatus, lambdaStatus, message]) =>
+      requestValues(Number(status), {
+        'error.responseType': responseType,
+        'error.message': message,
+        'error.messageString': message === '-' ? '-' : `"${message}"`,
+        'integration.status': integrationStatus,
+        'integration.integrationStatus': lambdaStatus,
+      }),
+    );
+}
+
+/** The `$context.authorizer.error` values classmethod's article shows. */
+export function authorizerErrorValues(): string[] {
+  return readAccessFixture('classmethod-http-api-authorizer-error-values.txt')
+    .split('\n')
+    .filter(l => l !== '' && !l.startsWith('# '));
+}
+
 /** Values of one request, by variable without `$context.`. */
 export type RequestValues = Record<string, string>;
 
