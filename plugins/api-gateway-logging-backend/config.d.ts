@@ -70,6 +70,12 @@ export interface Config {
       filterPatternMode?: 'any-term' | 'exact-phrase';
       /** Cap on events read per log group per query. Default 20000. */
       maxEventsPerQuery?: number;
+      /**
+       * Cap on FilterLogEvents calls per log group per query, empty pages
+       * included (AWS may return empty pages with a nextToken while it
+       * scans). Default 100; the request deadline bounds the time too.
+       */
+      maxCallsPerQuery?: number;
       /** A trace is looked for within this many minutes of the given time. Default 15. */
       traceWindowMinutes?: number;
       /**
