@@ -277,11 +277,11 @@ export async function startAwsBehaviourProxy(
     const size = behaviour?.events ?? events.length;
     const slice = events.slice(offset, offset + Math.max(1, size));
     const more = offset + slice.length < events.length;
-    const next = more
-      ? ours(emptyPages, offset + slice.length, real)
-      : page.nextToken && (emptyPages > 0 || behaviour?.events)
-      ? ours(0, 0, page.nextToken)
-      : page.nextToken;
+    // The rest of this page, else moto's next page (behind our empty pages).
+    let next: string | undefined = page.nextToken;
+    if (more) next = ours(emptyPages, offset + slice.length, real);
+    else if (next && (emptyPages > 0 || behaviour?.events))
+      next = ours(0, 0, next);
     reply({
       ...page,
       events: slice,

@@ -29,6 +29,9 @@ import { TimedAccessRecord, collectFailures } from './collectFailures';
 import { FailuresQuery, FailuresService } from './types';
 import { bucketize, encodeCursor } from './window';
 
+/** Failing requests whose extended id is looked up to join the access log, at most. */
+const MAX_EXTENDED_ID_LOOKUPS = 100;
+
 /** One stage's failures over one window: what the cache holds. */
 interface StageFailures {
   items: FailureItem[];
@@ -262,9 +265,6 @@ export class DefaultFailuresService implements FailuresService {
     };
   }
 }
-
-/** Failing requests whose extended id is looked up to join the access log, at most. */
-const MAX_EXTENDED_ID_LOOKUPS = 100;
 
 /** Sorts a location's events into failing execution-log lines and failing access records. */
 function collect(
