@@ -9,6 +9,7 @@ import { CachedApiGatewayReader } from '../aws/apiGateway/CachedApiGatewayReader
 import { DefaultApiGatewayReader } from '../aws/apiGateway/DefaultApiGatewayReader';
 import { ApiGatewayReader } from '../aws/apiGateway/types';
 import { CloudWatchLogSource } from '../aws/logEvents/CloudWatchLogSource';
+import { InsightsReader } from '../aws/logEvents/InsightsReader';
 import { LogEventReader } from '../aws/logEvents/LogEventReader';
 import { CachedLogGroupReader } from '../aws/logGroups/CachedLogGroupReader';
 import { DefaultLogGroupReader } from '../aws/logGroups/DefaultLogGroupReader';
@@ -89,6 +90,14 @@ export const awsReadersServiceRef = createServiceRef<AwsReaders>({
             access: settings.logGroups,
             filterPatternMode: settings.failures.filterPatternMode,
             maxCallsPerRead: settings.failures.maxCallsPerQuery,
+            ...(settings.failures.insights
+              ? {
+                  insights: {
+                    reader: new InsightsReader(aws, settings.failures.insights),
+                    thresholdMs: settings.failures.insights.thresholdMs,
+                  },
+                }
+              : {}),
           }),
         };
       },

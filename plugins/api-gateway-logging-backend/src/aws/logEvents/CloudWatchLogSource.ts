@@ -16,6 +16,12 @@ import {
   LogSourceStage,
 } from '@apigw-logging/plugin-api-gateway-logging-node';
 import { LogGroupAccess } from '../../config/readConfig';
+import { InsightsReader } from './InsightsReader';
+import {
+  INSIGHTS_MAX_ROWS,
+  insightsFilter,
+  insightsQuery,
+} from './insightsQueries';
 import { LogEventReader } from './LogEventReader';
 import { executionLogGroupName, parseLogGroupArn } from './logGroupNames';
 import { readNewestFirst } from './readNewestFirst';
@@ -27,6 +33,8 @@ export interface CloudWatchLogSourceOptions {
   filterPatternMode: FilterPatternMode;
   /** FilterLogEvents calls one read of one log group may make. */
   maxCallsPerRead: number;
+  /** Logs Insights, for windows longer than its threshold. */
+  insights?: { reader: InsightsReader; thresholdMs: number };
 }
 
 /** The id of the built-in log source. */
@@ -91,6 +99,10 @@ export class CloudWatchLogSource implements LogSource {
   }
 
   async read(request: LogReadRequest): Promise<LogReadResult> {
+    const { insights } = this.options;
+    if (insights && request.to - request.from > insights.thresholdMs) {
+      return this.readWithInsights(insights.reader, request);
+    }
     const { location } = request;
     const patterns = this.patterns(location, request);
     const seen = new Set<string>();
@@ -126,6 +138,31 @@ export class CloudWatchLogSource implements LogSource {
       }
     }
     return { events, complete, readFrom, readTo: request.to, calls };
+  }
+
+  /**
+   * A long window (or a trace looked up without a time) in one Logs
+   * Insights query: AWS scans it and returns only the matches, newest first,
+   * instead of FilterLogEvents paging through the whole window.
+   */
+  private async readWithInsights(
+    reader: InsightsReader,
+    request: LogReadRequest,
+  ): Promise<LogReadResult> {
+    const limit = Math.min(request.maxEvents, INSIGHTS_MAX_ROWS);
+    const read = await reader.query({
+      target: request.location.target,
+      logGroupName: request.location.name,
+      queryString: insightsQuery(
+        insightsFilter(request.location, request.select),
+        limit,
+      ),
+      startTime: request.from,
+      endTime: request.to,
+      limit,
+      deadline: request.deadline,
+    });
+    return { ...read, readTo: request.to };
   }
 
   private patterns(
