@@ -75,18 +75,20 @@ export const awsReadersServiceRef = createServiceRef<AwsReaders>({
       factory: ({ aws, cache, settings }) => {
         const memo = new Memo(cache, settings.cache.auditTtlMs);
         const logEvents = new LogEventReader(aws);
+        const logGroups = new CachedLogGroupReader(
+          new DefaultLogGroupReader(aws),
+          memo,
+        );
         return {
           apiGateway: new CachedApiGatewayReader(
             new DefaultApiGatewayReader(aws),
             memo,
           ),
-          logGroups: new CachedLogGroupReader(
-            new DefaultLogGroupReader(aws),
-            memo,
-          ),
+          logGroups,
           logEvents,
           cloudWatch: new CloudWatchLogSource({
             reader: logEvents,
+            logGroups,
             access: settings.logGroups,
             filterPatternMode: settings.failures.filterPatternMode,
             maxCallsPerRead: settings.failures.maxCallsPerQuery,

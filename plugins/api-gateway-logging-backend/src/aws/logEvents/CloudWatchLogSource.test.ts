@@ -23,7 +23,7 @@ const stage = (overrides: object = {}) => ({
   target: { region: 'us-east-1' },
 });
 
-function source() {
+function source(groups: string[] = []) {
   const filter = {
     read: jest
       .fn()
@@ -45,6 +45,12 @@ function source() {
     insights: {
       reader: insights as unknown as InsightsReader,
       thresholdMs: 6 * HOUR,
+    },
+    logGroups: {
+      listByPrefix: async () => ({
+        items: groups.map(name => ({ name, exists: true })),
+        complete: true,
+      }),
     },
   });
   return { cw, filter, insights };
@@ -91,6 +97,21 @@ describe('CloudWatchLogSource', () => {
       name: '/access/x',
       target: { region: 'eu-west-1' },
     });
+  });
+
+  it('looks for a WebSocket stage’s execution log group and says when it is not there', async () => {
+    const ws = stage({ apiType: 'WEBSOCKET' });
+    const missing = await source([
+      'API-Gateway-Execution-Logs_abc/dev',
+    ]).cw.locate(ws);
+    expect(missing.notes[0]).toMatchObject({ kind: 'execution' });
+    expect(missing.notes[0].message).toContain(
+      'looked for API-Gateway-Execution-Logs_abc/prod (groups under API-Gateway-Execution-Logs_abc/: API-Gateway-Execution-Logs_abc/dev)',
+    );
+    const found = await source([
+      'API-Gateway-Execution-Logs_abc/prod',
+    ]).cw.locate(ws);
+    expect(found.notes).toEqual([]);
   });
 
   it('refuses an annotation naming a group the operator did not allow', async () => {
