@@ -156,7 +156,7 @@ async function main() {
     };
 
     const rows: string[][] = [];
-    async function measure(name: string, run: () => Promise<string>) {
+    const measure = async (name: string, run: () => Promise<string>) => {
       const before = aws.stats().byCommand.FilterLogEvents ?? 0;
       const started = Date.now();
       const outcome = await run().catch(
@@ -171,7 +171,7 @@ async function main() {
         (calls / LOGS_RATE).toFixed(1),
         outcome,
       ]);
-    }
+    };
     const page = { offset: 0, limit: 100 };
     await measure('failures, last hour', async () => {
       const r = await failures.listFailures(linked, {
