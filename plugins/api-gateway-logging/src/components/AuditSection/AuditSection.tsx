@@ -1,12 +1,21 @@
 import { Progress, WarningPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import IconButton from '@material-ui/core/IconButton';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import RefreshIcon from '@material-ui/icons/Refresh';
 import { DateTime } from 'luxon';
 import { EntityAuditResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useEntityAudit } from '../../hooks/useEntityAudit';
 import { rankStatus } from '../../lib/checks';
+import { plural } from '../../lib/text';
 import { ErrorState } from '../ErrorState';
 import { StageAuditCard } from '../StageAuditCard';
+
+const useStyles = makeStyles(theme => ({
+  heading: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+}));
 
 /** Stages with the worst findings first. */
 function sortStages(audit: EntityAuditResponse) {
@@ -22,17 +31,17 @@ export function AuditResult(props: { audit: EntityAuditResponse }) {
     <Grid container spacing={2}>
       <Grid item xs={12}>
         <Typography variant="body2" color="textSecondary">
-          {audit.summary.stages} stage{audit.summary.stages === 1 ? '' : 's'},{' '}
-          {audit.summary.failingStages} with failing checks. Read from AWS{' '}
+          {plural(audit.summary.stages, 'stage')}, {audit.summary.failingStages}{' '}
+          with failing checks. Read from AWS{' '}
           {DateTime.fromISO(audit.generatedAt).toRelative()}.
         </Typography>
       </Grid>
       {audit.discoveryErrors.map(e => (
         <Grid item xs={12} key={`${e.accountId}-${e.region}`}>
           <WarningPanel
-            title={`Stages in ${e.accountId ?? 'the default account'}, ${
-              e.region
-            } could not be searched: there may be more`}
+            title={`Stages in ${
+              e.accountId ? `account ${e.accountId}` : 'the default account'
+            }, ${e.region} could not be searched: there may be more`}
             message={e.message}
           />
         </Grid>
@@ -55,10 +64,37 @@ export function AuditResult(props: { audit: EntityAuditResponse }) {
   );
 }
 
-/** The logging compliance of the current entity's stages. */
+/**
+ * The logging compliance of the current entity's stages, with a refresh to
+ * read AWS again after a setting was changed.
+ */
 export function AuditSection() {
-  const { value, loading, error } = useEntityAudit();
-  if (loading) return <Progress />;
-  if (error) return <ErrorState error={error} />;
-  return value ? <AuditResult audit={value} /> : null;
+  const classes = useStyles();
+  const { value, loading, error, retry } = useEntityAudit();
+  let body = null;
+  if (loading) body = <Progress />;
+  else if (error) body = <ErrorState error={error} />;
+  else if (value) body = <AuditResult audit={value} />;
+  return (
+    <>
+      <div className={classes.heading}>
+        <Typography variant="h5" component="h2">
+          Logging compliance
+        </Typography>
+        <Tooltip title="Read the stages' settings from AWS again">
+          <span>
+            <IconButton
+              size="small"
+              aria-label="Refresh the logging compliance"
+              onClick={retry}
+              disabled={loading}
+            >
+              <RefreshIcon />
+            </IconButton>
+          </span>
+        </Tooltip>
+      </div>
+      {body}
+    </>
+  );
 }

@@ -8,6 +8,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import {
   AUDIT_CHECK_TITLES,
   AuditCheckResult,
@@ -15,6 +16,8 @@ import {
   StageAudit,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { compareChecks } from '../../lib/checks';
+import { plural } from '../../lib/text';
+import { Breakable } from '../Breakable';
 import { CheckStatus } from '../CheckStatus';
 import { CheckDetails } from '../CheckDetails';
 
@@ -30,10 +33,19 @@ const useStyles = makeStyles(theme => ({
   message: { color: theme.palette.text.secondary },
   chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
   more: { padding: theme.spacing(1, 2) },
+  subheader: { display: 'flex', flexDirection: 'column', gap: 2 },
   arn: {
-    display: 'block',
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
+  },
+  unknown: {
+    borderColor: theme.palette.warning.main,
+    color: theme.palette.text.primary,
+  },
+  // The theme's secondary chip is too light for white text (WCAG AA).
+  failing: {
+    backgroundColor: theme.palette.error.dark,
+    color: theme.palette.error.contrastText,
   },
 }));
 
@@ -53,46 +65,63 @@ function StageSubheader(props: { stage: StageAudit }) {
     stage.accountId ? `account ${stage.accountId}` : 'default account',
   ].filter(Boolean);
   return (
-    <>
-      <Typography variant="body2" color="textSecondary" component="div">
+    <span className={classes.subheader}>
+      <Typography variant="body2" color="textSecondary" component="span">
         {parts.join(' · ')}
       </Typography>
       <Typography
         variant="caption"
         color="textSecondary"
-        component="div"
+        component="span"
         className={classes.arn}
       >
-        {stage.arn}
+        <Breakable text={stage.arn} />
       </Typography>
-    </>
+    </span>
   );
 }
 
-/** Counts of the stage's checks by status, failures first. */
+/**
+ * Counts of the stage's checks by status, failures first. A check that could
+ * not be evaluated is an unknown, not a failure: a neutral chip with a
+ * question mark, never the failing red.
+ */
 function StatusChips(props: { checks: AuditCheckResult[] }) {
   const classes = useStyles();
   const count = (status: Status) =>
     props.checks.filter(c => c.status === status).length;
-  const chips: Array<[string, number, 'secondary' | 'default']> = [
-    ['failing', count('fail'), 'secondary'],
-    ['could not check', count('error'), 'secondary'],
-    ['warnings', count('warn'), 'default'],
-    ['passing', count('pass'), 'default'],
-  ];
+  const failing = count('fail');
+  const unknown = count('error');
+  const warnings = count('warn');
+  const passing = count('pass');
   return (
     <div className={classes.chips}>
-      {chips
-        .filter(([, n]) => n > 0)
-        .map(([label, n, color]) => (
-          <Chip
-            key={label}
-            size="small"
-            color={color}
-            variant={color === 'secondary' ? 'default' : 'outlined'}
-            label={`${n} ${label}`}
-          />
-        ))}
+      {failing > 0 && (
+        <Chip
+          size="small"
+          className={classes.failing}
+          label={`${failing} failing`}
+        />
+      )}
+      {unknown > 0 && (
+        <Chip
+          size="small"
+          variant="outlined"
+          className={classes.unknown}
+          icon={<HelpOutlineIcon />}
+          label={`${unknown} could not be checked`}
+        />
+      )}
+      {warnings > 0 && (
+        <Chip
+          size="small"
+          variant="outlined"
+          label={plural(warnings, 'warning')}
+        />
+      )}
+      {passing > 0 && (
+        <Chip size="small" variant="outlined" label={`${passing} passing`} />
+      )}
     </div>
   );
 }

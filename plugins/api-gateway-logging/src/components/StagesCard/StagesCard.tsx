@@ -5,11 +5,15 @@ import {
   EntityStagesResponse,
   StageSummary,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { Breakable } from '../Breakable';
+
+/** A table row: material-table keeps row state by a unique `id`. */
+type Row = StageSummary & { id: string };
 
 const apiTypeLabel = (stage: StageSummary) =>
   stage.apiType ?? (stage.apiFamily === 'v2' ? 'HTTP or WebSocket' : 'REST');
 
-const columns: TableColumn<StageSummary>[] = [
+const columns: TableColumn<Row>[] = [
   { title: 'Stage', field: 'stageName', highlight: true },
   { title: 'API type', render: apiTypeLabel },
   { title: 'API id', field: 'apiId' },
@@ -21,8 +25,8 @@ const columns: TableColumn<StageSummary>[] = [
   {
     title: 'ARN',
     render: stage => (
-      <Typography variant="caption" style={{ wordBreak: 'break-all' }}>
-        {stage.arn}
+      <Typography variant="caption" style={{ overflowWrap: 'anywhere' }}>
+        <Breakable text={stage.arn} />
       </Typography>
     ),
   },
@@ -45,12 +49,20 @@ export function StagesCard(props: { stages: EntityStagesResponse }) {
     );
   }
   return (
-    <Table<StageSummary>
+    <Table<Row>
       title="API Gateway stages"
       subtitle="From the entity's annotations"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        // A handful of rows: nothing to sort, and draggable headers nest
+        // buttons inside buttons for screen readers.
+        sorting: false,
+        draggable: false,
+      }}
       columns={columns}
-      data={stages.stages}
+      data={stages.stages.map(stage => ({ ...stage, id: stage.arn }))}
     />
   );
 }

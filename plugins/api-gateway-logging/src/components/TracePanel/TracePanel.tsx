@@ -1,6 +1,5 @@
 import { Progress } from '@backstage/core-components';
-import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
-import { useTrace } from '../../hooks/useTrace';
+import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { ErrorState } from '../ErrorState';
 import { TraceView } from '../TraceView';
 
@@ -11,10 +10,30 @@ export const TRACE_ERROR_TITLES = {
   404: 'No log event of this request was found',
 };
 
-/** Fetches and shows one request's trace. */
-export function TracePanel(props: { query: TraceQuery }) {
-  const { value, loading, error } = useTrace(props.query);
+/**
+ * The backend's not-found message names URL parameters (`around=`) that a
+ * person on the trace page does not type: the search form is right there.
+ */
+export function rewriteTraceMessage(message: string): string {
+  return message
+    .replace(/,? or give the time it happened \(around=\) if it is older/, '')
+    .replace(/\s*\(around=\)/g, '');
+}
+
+/** One request's trace as fetched by `useTrace`: loading, error or view. */
+export function TracePanel(props: {
+  state: { loading: boolean; error?: Error; value?: TraceResponse };
+}) {
+  const { loading, error, value } = props.state;
   if (loading) return <Progress />;
-  if (error) return <ErrorState error={error} titles={TRACE_ERROR_TITLES} />;
+  if (error) {
+    return (
+      <ErrorState
+        error={error}
+        titles={TRACE_ERROR_TITLES}
+        rewrite={rewriteTraceMessage}
+      />
+    );
+  }
   return value ? <TraceView response={value} /> : null;
 }

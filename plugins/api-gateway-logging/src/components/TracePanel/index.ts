@@ -1,1 +1,5 @@
-export { TracePanel, TRACE_ERROR_TITLES } from './TracePanel';
+export {
+  TracePanel,
+  TRACE_ERROR_TITLES,
+  rewriteTraceMessage,
+} from './TracePanel';
