@@ -22,17 +22,21 @@ import {
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
+import { plural } from '../../lib/text';
+import { ClampedText } from '../ClampedText';
+
+/** A table row: material-table keeps row state by a unique `id`. */
+type Row = CoverageEntity & { id: string };
 
 const useStyles = makeStyles(theme => ({
   chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
   fail: {
-    backgroundColor: theme.palette.error.main,
+    backgroundColor: theme.palette.error.dark,
     color: theme.palette.error.contrastText,
   },
   warn: { borderColor: theme.palette.warning.main },
   coverage: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
   bar: { width: 80, height: 6, borderRadius: 3 },
-  error: { wordBreak: 'break-word' },
 }));
 
 function EntityLink(props: { entity: CoverageEntity }) {
@@ -73,7 +77,7 @@ function EntityStatus(props: { entity: CoverageEntity }) {
   if (checks.error > 0)
     return <StatusError>{checks.error} not checked</StatusError>;
   if (checks.warn > 0)
-    return <StatusWarning>{checks.warn} warnings</StatusWarning>;
+    return <StatusWarning>{plural(checks.warn, 'warning')}</StatusWarning>;
   return <StatusOK>Compliant</StatusOK>;
 }
 
@@ -88,11 +92,7 @@ function Findings(props: { entity: CoverageEntity }) {
     );
   }
   if (entity.error) {
-    return (
-      <Typography variant="body2" className={classes.error}>
-        {entity.error}
-      </Typography>
-    );
+    return <ClampedText text={entity.error} />;
   }
   const statuses = Object.entries(checkStatuses(entity)).filter(
     ([, s]) => s.status === 'fail' || s.status === 'warn',
@@ -102,10 +102,10 @@ function Findings(props: { entity: CoverageEntity }) {
   return (
     <div className={classes.chips}>
       {stageErrors.map(stage => (
-        <Typography key={stage.arn} variant="body2" className={classes.error}>
-          {multiStage ? `${stage.stageName}: ` : ''}
-          {stage.error}
-        </Typography>
+        <ClampedText
+          key={stage.arn}
+          text={`${multiStage ? `${stage.stageName}: ` : ''}${stage.error}`}
+        />
       ))}
       {statuses
         .sort(
@@ -137,6 +137,7 @@ function Coverage(props: { entity: CoverageEntity }) {
       <LinearProgress
         variant="determinate"
         value={value}
+        aria-label={`${value}% of checks passing`}
         className={classes.bar}
         color={value === 100 ? 'primary' : 'secondary'}
       />
@@ -151,7 +152,7 @@ export function CoverageTable(props: {
   groupBy: 'owner' | 'system';
 }) {
   const { group } = props;
-  const columns: TableColumn<CoverageEntity>[] = [
+  const columns: TableColumn<Row>[] = [
     {
       title: 'Entity',
       cellStyle: { minWidth: 200 },
@@ -190,9 +191,11 @@ export function CoverageTable(props: {
   );
   const percent = coveragePercent(totals);
   return (
-    <Table<CoverageEntity>
+    <Table<Row>
       title={shortRef(group.key)}
-      subtitle={`${group.entities.length} entities, ${linked.length} linked${
+      subtitle={`${plural(group.entities.length, 'entity', 'entities')}, ${
+        linked.length
+      } linked${
         percent === undefined ? '' : `, ${percent}% of checks passing`
       }`}
       options={{
@@ -203,7 +206,7 @@ export function CoverageTable(props: {
         draggable: false,
       }}
       columns={columns}
-      data={group.entities}
+      data={group.entities.map(e => ({ ...e, id: e.entityRef }))}
     />
   );
 }

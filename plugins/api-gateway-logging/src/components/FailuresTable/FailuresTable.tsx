@@ -56,8 +56,8 @@ export const PAGE_SIZES = [20, 50, 100];
 /**
  * The failed requests of an entity, paged by the Backstage Table with the
  * backend's cursor behind its pager (remote data). Reason and request id,
- * what on-call needs most, are always shown: under 1280 px wide, the stage
- * goes under the time and the category before the reason.
+ * what on-call needs most, are always shown: under 1280 px wide, time, stage
+ * and request share a column and the category goes before the reason.
  */
 export function FailuresTable(props: {
   data: (query: FailuresPageQuery) => Promise<{
@@ -150,27 +150,25 @@ export function FailuresTable(props: {
         ]
       : [
           {
-            title: timeTitle,
-            width: '112px',
-            cellStyle: { whiteSpace: 'nowrap' },
+            // Time and stage over the request: one column less.
+            title: `${timeTitle} · request`,
+            width: '180px',
             render: item => (
               <>
-                {time(item)}
-                {showStage && (
-                  <div className={classes.secondary}>{stage(item)}</div>
-                )}
+                <div>
+                  {time(item)}
+                  {showStage && (
+                    <span className={classes.secondary}> · {stage(item)}</span>
+                  )}
+                </div>
+                {request(item)}
               </>
             ),
-          },
-          {
-            title: 'Request',
-            width: '160px',
-            render: request,
           },
           { title: 'Reason', render: item => reason(item, true) },
           {
             title: 'Request ID',
-            width: '185px',
+            width: '180px',
             render: requestId,
           },
         ];

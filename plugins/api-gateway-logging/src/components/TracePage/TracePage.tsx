@@ -93,6 +93,7 @@ function TraceResult(props: {
 }) {
   const { query, stageArns, onSearch } = props;
   const state = useTrace(query);
+  const { zone } = useTimeZone();
   const status =
     state.error instanceof ResponseError
       ? state.error.response.status
@@ -116,7 +117,7 @@ function TraceResult(props: {
             400: 'The search could not be run',
             404: 'Where it looked',
           }}
-          rewrite={rewriteTraceMessage}
+          rewrite={message => rewriteTraceMessage(message, zone)}
         />
       </TraceSearchForm>
     );

@@ -1,5 +1,7 @@
 import { Progress } from '@backstage/core-components';
 import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { useTimeZone } from '../../hooks/useTimeZone';
+import { formatMinute, TimeZoneChoice, zoneLabel } from '../../lib/time';
 import { ErrorState } from '../ErrorState';
 import { TraceView } from '../TraceView';
 
@@ -11,13 +13,22 @@ export const TRACE_ERROR_TITLES = {
 };
 
 /**
- * The backend's not-found message names URL parameters (`around=`) that a
- * person on the trace page does not type: the search form is right there.
+ * The backend's not-found message, as the trace page's reader needs it: no
+ * URL parameters (`around=`; the search form is right there), and its UTC
+ * timestamps in the zone every other time is shown in.
  */
-export function rewriteTraceMessage(message: string): string {
+export function rewriteTraceMessage(
+  message: string,
+  zone: TimeZoneChoice,
+): string {
+  const zoneName = zoneLabel(zone);
   return message
     .replace(/,? or give the time it happened \(around=\) if it is older/, '')
-    .replace(/\s*\(around=\)/g, '');
+    .replace(/\s*\(around=\)/g, '')
+    .replace(
+      /\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z\b/g,
+      iso => `${formatMinute(Date.parse(iso), zone)} (${zoneName})`,
+    );
 }
 
 /** One request's trace as fetched by `useTrace`: loading, error or view. */
@@ -25,13 +36,14 @@ export function TracePanel(props: {
   state: { loading: boolean; error?: Error; value?: TraceResponse };
 }) {
   const { loading, error, value } = props.state;
+  const { zone } = useTimeZone();
   if (loading) return <Progress />;
   if (error) {
     return (
       <ErrorState
         error={error}
         titles={TRACE_ERROR_TITLES}
-        rewrite={rewriteTraceMessage}
+        rewrite={message => rewriteTraceMessage(message, zone)}
       />
     );
   }

@@ -26,7 +26,8 @@ const useStyles = makeStyles(theme => ({
     backgroundColor: theme.palette.background.paper,
   },
   ok: { color: theme.palette.success.main },
-  failed: { color: theme.palette.error.main },
+  // The dark shade: the main one is too light for small text (WCAG AA).
+  failed: { color: theme.palette.error.dark },
   empty: { color: theme.palette.text.disabled },
   header: {
     display: 'flex',
@@ -56,7 +57,7 @@ const useStyles = makeStyles(theme => ({
     overflowWrap: 'anywhere',
     margin: 0,
   },
-  failedMessage: { color: theme.palette.error.main, fontWeight: 600 },
+  failedMessage: { color: theme.palette.error.dark, fontWeight: 600 },
   truncated: { marginLeft: theme.spacing(1), height: 18 },
 }));
 

@@ -18,7 +18,6 @@ import {
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useTimeZone } from '../../hooks/useTimeZone';
 import { fromInputValue, toInputValue } from '../../lib/time';
-import { TimeZoneSwitch } from '../TimeZoneSwitch';
 
 const useStyles = makeStyles(theme => ({
   form: {
@@ -31,7 +30,6 @@ const useStyles = makeStyles(theme => ({
       gridTemplateColumns: 'minmax(200px, 1fr) minmax(200px, 1fr)',
     },
   },
-  zone: { marginTop: theme.spacing(2) },
 }));
 
 /** What the form submits. */
@@ -170,9 +168,6 @@ export function TraceSearchForm(props: {
           Find
         </Button>
       </form>
-      <div className={classes.zone}>
-        <TimeZoneSwitch />
-      </div>
     </InfoCard>
   );
 }
