@@ -8,10 +8,10 @@ import {
   ExecutionTrace,
   parseExecutionLog,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
-import request from 'supertest';
+import { request } from './__testUtils__/openapi';
 import { apiGatewayLoggingPlugin } from './plugin';
-import { MOTO_CREDENTIALS, MotoServer, startMoto } from './testing/moto';
-import { MotoSeeder } from './testing/MotoSeeder';
+import { MOTO_CREDENTIALS, MotoServer, startMoto } from './__testUtils__/moto';
+import { MotoSeeder } from './__testUtils__/MotoSeeder';
 import { putEvents } from '../dev/estate/seed';
 import { generateStageTraffic } from '../dev/estate/traffic';
 import { SCENARIO_WEIGHTS } from '../dev/estate/estate';
@@ -27,7 +27,9 @@ jest.setTimeout(180_000);
  */
 
 const FIXTURES = path.resolve(
-  require.resolve('@apigw-logging/plugin-api-gateway-logging-common/package.json'),
+  require.resolve(
+    '@apigw-logging/plugin-api-gateway-logging-common/package.json',
+  ),
   '..',
   'src',
   '__fixtures__',

@@ -24,7 +24,7 @@ import {
   PutRetentionPolicyCommand,
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { motoAccountCredentials } from '../../src/testing/moto';
+import { motoAccountCredentials } from '../../src/__testUtils__/moto';
 import { accessLogFormatString } from './accessLog';
 import {
   CLOUDWATCH_ROLE_REGIONS,

@@ -9,7 +9,6 @@ import { useTimeZone } from '../../hooks/useTimeZone';
 import { blindSpotsFor } from '../../lib/blindSpots';
 import { CATEGORY_LABELS } from '../../lib/categories';
 import { cloudWatchLogEventsUrl } from '../../lib/console';
-import { parseStage } from '../../lib/stages';
 import { shortenMasks } from '../../lib/text';
 import { formatDuration, formatFullTime } from '../../lib/time';
 import { Breakable } from '../Breakable';
@@ -166,7 +165,7 @@ export function TraceView(props: { response: TraceResponse }) {
             value={[method, path].filter(Boolean).join(' ')}
             mono
           />
-          <Fact label="Stage" value={parseStage(response.stageArn).stageName} />
+          <Fact label="Stage" value={response.stageName ?? ''} />
           <Fact
             label="Started"
             value={
