@@ -40,7 +40,7 @@ function DrawerContent(props: {
         <Typography variant="h5" component="h2" className={classes.title}>
           Request <Breakable text={query.requestId} />
         </Typography>
-        {state.value && (
+        {state.value?.found && (
           <TraceLinkActions
             target={{
               requestId: query.requestId,

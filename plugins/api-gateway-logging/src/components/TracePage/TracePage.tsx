@@ -4,7 +4,6 @@ import {
   HeaderLabel,
   Link,
   Page,
-  Progress,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
@@ -16,7 +15,6 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
 import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import { useEntityTitle } from '../../hooks/useEntityTitle';
-import { useStageFromLink } from '../../hooks/useStageFromLink';
 import { useTimeZone } from '../../hooks/useTimeZone';
 import { useTrace } from '../../hooks/useTrace';
 import { traceSearch } from '../../hooks/useTraceLink';
@@ -28,6 +26,7 @@ import { traceRouteRef } from '../../routes';
 import { ErrorState } from '../ErrorState';
 import { TraceLinkActions } from '../TraceLinkActions';
 import {
+  PartialSearch,
   rewriteTraceMessage,
   TRACE_ERROR_TITLES,
   TracePanel,
@@ -88,22 +87,25 @@ const CORRECTABLE = [400, 404];
 
 function TraceResult(props: {
   query: TraceQuery;
-  stageArns?: string[];
   onSearch: (search: TraceSearch) => void;
 }) {
-  const { query, stageArns, onSearch } = props;
+  const { query, onSearch } = props;
   const state = useTrace(query);
   const { zone } = useTimeZone();
   const status =
     state.error instanceof ResponseError
       ? state.error.response.status
       : undefined;
-  if (state.error && status !== undefined && CORRECTABLE.includes(status)) {
+  const notFound = state.value && !state.value.found;
+  if (
+    notFound ||
+    (state.error && status !== undefined && CORRECTABLE.includes(status))
+  ) {
     // The search form stays, filled in, so the id or the time can be
     // corrected in place.
     return (
       <TraceSearchForm
-        title={TRACE_ERROR_TITLES[status as 400 | 404]}
+        title={TRACE_ERROR_TITLES[notFound ? 404 : (status as 400 | 404)]}
         initial={{
           requestId: query.requestId,
           entityRef: query.entityRef,
@@ -111,22 +113,33 @@ function TraceResult(props: {
         }}
         onSubmit={onSearch}
       >
-        <ErrorState
-          error={state.error}
-          titles={{
-            400: 'The search could not be run',
-            404: 'Where it looked',
-          }}
-          rewrite={message => rewriteTraceMessage(message, zone)}
-        />
+        {state.value && notFound ? (
+          <PartialSearch response={state.value} />
+        ) : (
+          <ErrorState
+            error={state.error!}
+            titles={{
+              400: 'The search could not be run',
+              404: 'Where it looked',
+            }}
+            rewrite={message => rewriteTraceMessage(message, zone)}
+          />
+        )}
       </TraceSearchForm>
     );
   }
   return (
     <Grid container spacing={2}>
-      {state.value && (
+      {state.value?.found && (
         <Grid item xs={12}>
-          <TraceLinkActions target={{ ...query, stageArns }} showOpen={false} />
+          <TraceLinkActions
+            target={{
+              ...query,
+              // The link names the stage the request was found in.
+              stage: query.stage ?? state.value.stageName,
+            }}
+            showOpen={false}
+          />
         </Grid>
       )}
       <Grid item xs={12}>
@@ -155,10 +168,10 @@ export function TracePage() {
   const stageParam = params.get('stage') ?? undefined;
   const around = parseAround(params.get('around'));
   const title = useEntityTitle(entityRef);
-  const stage = useStageFromLink(entityRef, stageParam);
+  // The stage as the link names it (`prod` or an ARN): the backend reads both.
   const query: TraceQuery | undefined =
-    requestId && entityRef && !stage.loading
-      ? { requestId, entityRef, stage: stage.stage, around }
+    requestId && entityRef
+      ? { requestId, entityRef, stage: stageParam, around }
       : undefined;
 
   const search = (s: TraceSearch) =>
@@ -179,15 +192,12 @@ export function TracePage() {
         onSubmit={search}
       />
     );
-  } else if (!query) {
-    body = <Progress />;
-  } else {
+  } else if (query) {
     body = (
       <TraceResult
         // A new search starts afresh (its form keeps what was typed).
         key={`${query.requestId}|${query.entityRef}|${query.stage}|${query.around}`}
         query={query}
-        stageArns={stage.stageArns}
         onSearch={search}
       />
     );
@@ -232,7 +242,7 @@ export function TracePage() {
               <BackToFailures
                 entityRef={entityRef}
                 title={title}
-                stage={stage.stage ?? stageParam}
+                stage={stageParam}
                 around={around}
               />
             )}

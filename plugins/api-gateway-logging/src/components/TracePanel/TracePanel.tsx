@@ -1,7 +1,12 @@
-import { Progress } from '@backstage/core-components';
+import { Progress, WarningPanel } from '@backstage/core-components';
 import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useTimeZone } from '../../hooks/useTimeZone';
-import { formatMinute, TimeZoneChoice, zoneLabel } from '../../lib/time';
+import {
+  formatMinute,
+  formatWindow,
+  TimeZoneChoice,
+  zoneLabel,
+} from '../../lib/time';
 import { ErrorState } from '../ErrorState';
 import { TraceView } from '../TraceView';
 
@@ -31,6 +36,30 @@ export function rewriteTraceMessage(
     );
 }
 
+/**
+ * A search that found nothing but stopped early (a cap on events, calls or
+ * time): what it covered, and how to narrow it.
+ */
+export function PartialSearch(props: { response: TraceResponse }) {
+  const { searched } = props.response;
+  const { zone, label } = useTimeZone();
+  const covered = formatWindow(
+    searched.searchedFrom ?? searched.from,
+    searched.to,
+    zone,
+  );
+  const window = formatWindow(searched.from, searched.to, zone);
+  return (
+    <WarningPanel
+      severity="info"
+      title="Not found in the part of the logs searched"
+      message={`The search of ${window} (${label}) stopped early and covered ${covered} only, in ${
+        searched.logGroupNames.join(', ') || 'no log group'
+      }. Give the time the request happened to search around it.`}
+    />
+  );
+}
+
 /** One request's trace as fetched by `useTrace`: loading, error or view. */
 export function TracePanel(props: {
   state: { loading: boolean; error?: Error; value?: TraceResponse };
@@ -47,5 +76,6 @@ export function TracePanel(props: {
       />
     );
   }
+  if (value && !value.found) return <PartialSearch response={value} />;
   return value ? <TraceView response={value} /> : null;
 }

@@ -1,5 +1,6 @@
 export {
   TracePanel,
+  PartialSearch,
   TRACE_ERROR_TITLES,
   rewriteTraceMessage,
 } from './TracePanel';

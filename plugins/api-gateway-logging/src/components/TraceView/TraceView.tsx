@@ -59,11 +59,13 @@ function Fact(props: {
 function ConsoleLinks(props: { response: TraceResponse }) {
   const { response } = props;
   const classes = useStyles();
+  const { stageArn } = response;
+  if (!stageArn) return null;
   const links = response.searched.logGroupNames
     .map(logGroupName => ({
       logGroupName,
       url: cloudWatchLogEventsUrl({
-        stageArn: response.stageArn,
+        stageArn,
         logGroupName,
         requestId: response.requestId,
         from: response.searched.from,
