@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { EntityAuditResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useEntityAudit } from '../../hooks/useEntityAudit';
 import { rankStatus } from '../../lib/checks';
+import { isUnreadable } from '../../lib/problems';
 import { plural } from '../../lib/text';
 import { ErrorState } from '../ErrorState';
 import { StageAuditCard } from '../StageAuditCard';
@@ -17,11 +18,22 @@ const useStyles = makeStyles(theme => ({
   heading: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
 }));
 
-/** Stages with the worst findings first. */
+/** Stages with failures first, then those that could not be read, then the rest. */
 function sortStages(audit: EntityAuditResponse) {
   const worst = (s: EntityAuditResponse['stages'][number]) =>
-    Math.min(4, ...s.checks.map(c => rankStatus(c.status)));
+    isUnreadable(s)
+      ? -0.5
+      : Math.min(4, ...s.checks.map(c => rankStatus(c.status)));
   return [...audit.stages].sort((a, b) => worst(a) - worst(b));
+}
+
+/** `2 stages: 1 with failing checks, 1 could not be read.` */
+function summaryText(audit: EntityAuditResponse): string {
+  const unreadable =
+    audit.summary.unreadableStages ?? audit.stages.filter(isUnreadable).length;
+  const parts = [`${audit.summary.failingStages} with failing checks`];
+  if (unreadable > 0) parts.push(`${unreadable} could not be read`);
+  return `${plural(audit.summary.stages, 'stage')}: ${parts.join(', ')}.`;
 }
 
 /** The audit's content, once loaded. */
@@ -31,8 +43,7 @@ export function AuditResult(props: { audit: EntityAuditResponse }) {
     <Grid container spacing={2}>
       <Grid item xs={12}>
         <Typography variant="body2" color="textSecondary">
-          {plural(audit.summary.stages, 'stage')}, {audit.summary.failingStages}{' '}
-          with failing checks. Read from AWS{' '}
+          {summaryText(audit)} Read from AWS{' '}
           {DateTime.fromISO(audit.generatedAt).toRelative()}.
         </Typography>
       </Grid>

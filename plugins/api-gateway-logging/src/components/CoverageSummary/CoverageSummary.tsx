@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CoverageResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
+import { isUnreadable } from '../../lib/problems';
 import { plural } from '../../lib/text';
 
 const useStyles = makeStyles(theme => ({
@@ -41,6 +42,12 @@ const percent = (part: number, whole: number) =>
 export function CoverageSummary(props: { report: CoverageResponse }) {
   const { summary, entities } = props.report;
   const withFailures = entities.filter(e => e.summary.checks.fail > 0).length;
+  const unreadable = entities.reduce(
+    (sum, e) =>
+      sum +
+      (e.summary.unreadableStages ?? e.stages.filter(isUnreadable).length),
+    0,
+  );
   const checksPassing = coveragePercent(summary.checks);
   return (
     <Grid container spacing={2}>
@@ -84,18 +91,21 @@ export function CoverageSummary(props: { report: CoverageResponse }) {
         />
       </Grid>
       <Grid item xs={12} sm={6} md={3}>
+        {/* Stages, not entities plus checks: unknown is counted apart. */}
         <Tile
-          label="Could not be audited"
-          value={String(summary.withErrors + summary.checks.error)}
+          label="Stages not read"
+          value={String(unreadable)}
           detail={`${plural(
+            unreadable,
+            'stage',
+          )} AWS could not be read for; ${plural(
             summary.withErrors,
             'entity',
             'entities',
-          )} with errors, ${plural(
+          )} whose annotations cannot be used; ${plural(
             summary.checks.error,
             'check',
           )} AWS did not answer`}
-          bad={summary.withErrors + summary.checks.error > 0}
         />
       </Grid>
     </Grid>

@@ -19,6 +19,8 @@ import { CoverageEntity } from '@apigw-logging/plugin-api-gateway-logging-common
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
 import { plural } from '../../lib/text';
+import { isUnreadable, whoCanFix } from '../../lib/problems';
+import { CheckStatus } from '../CheckStatus';
 import { ClampedText } from '../ClampedText';
 
 /** A table row: material-table keeps row state by a unique `id`. */
@@ -66,12 +68,19 @@ function EntityStatus(props: { entity: CoverageEntity }) {
         </span>
       </Tooltip>
     );
-  const stageErrors = entity.stages.filter(s => s.error);
-  if (stageErrors.length > 0 && checks.pass + checks.fail + checks.warn === 0)
-    return <StatusError>AWS could not be read</StatusError>;
+  const unreadable = entity.stages.filter(isUnreadable);
+  if (unreadable.length > 0 && unreadable.length === entity.stages.length)
+    return <CheckStatus status="error" label="Could not be read" />;
   if (checks.fail > 0) return <StatusError>{checks.fail} failing</StatusError>;
+  if (unreadable.length > 0)
+    return (
+      <CheckStatus
+        status="error"
+        label={`${plural(unreadable.length, 'stage')} not read`}
+      />
+    );
   if (checks.error > 0)
-    return <StatusError>{checks.error} not checked</StatusError>;
+    return <CheckStatus status="error" label={`${checks.error} not checked`} />;
   if (checks.warn > 0)
     return <StatusWarning>{plural(checks.warn, 'warning')}</StatusWarning>;
   return <StatusOK>Compliant</StatusOK>;
@@ -93,14 +102,23 @@ function Findings(props: { entity: CoverageEntity }) {
   const statuses = Object.entries(checkStatuses(entity)).filter(
     ([, s]) => s.status === 'fail' || s.status === 'warn',
   );
-  const stageErrors = entity.stages.filter(s => s.error);
+  const stageErrors = entity.stages.filter(s => isUnreadable(s) || s.error);
   const multiStage = entity.stages.length > 1;
   return (
     <div className={classes.chips}>
       {stageErrors.map(stage => (
         <ClampedText
           key={stage.arn}
-          text={`${multiStage ? `${stage.stageName}: ` : ''}${stage.error}`}
+          text={`${multiStage ? `${stage.stageName}: ` : ''}${
+            stage.problem?.message ?? stage.error ?? ''
+          }${
+            stage.problem
+              ? ` Who can fix it: ${whoCanFix(
+                  stage.problem.whoCanFix,
+                  stage.accountId,
+                )}`
+              : ''
+          }`}
         />
       ))}
       {statuses

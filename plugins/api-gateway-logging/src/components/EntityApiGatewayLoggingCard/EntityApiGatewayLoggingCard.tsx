@@ -25,6 +25,7 @@ import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import { useFailures } from '../../hooks/useFailures';
 import { useTracesPermission } from '../../hooks/useTracesPermission';
 import { isApiGatewayLoggingAvailable } from '../../isApiGatewayLoggingAvailable';
+import { isUnreadable, logsUnreadable } from '../../lib/problems';
 import { plural } from '../../lib/text';
 import { windowOf } from '../../lib/time';
 import { CategoryLabel } from '../CategoryLabel';
@@ -54,7 +55,7 @@ function StageLine(props: { stage: StageAudit }) {
   const classes = useStyles();
   const n = (s: string) => stage.checks.filter(c => c.status === s).length;
   let status;
-  if (stage.error || (n('error') > 0 && n('fail') === 0)) {
+  if (isUnreadable(stage) || (n('error') > 0 && n('fail') === 0)) {
     status = <CheckStatus status="error" label="could not be read" />;
   } else if (n('fail') > 0) {
     status = <StatusError>{n('fail')} failing</StatusError>;
@@ -120,6 +121,18 @@ function LastHourFailures(props: { entity: CompoundEntityRef }) {
   const top = present.slice(0, TOP_CATEGORIES);
   const rest = present.slice(TOP_CATEGORIES);
   const restCount = rest.reduce((sum, [, count]) => sum + count, 0);
+  if (value.total === 0 && logsUnreadable(value)) {
+    // Not "0 failed requests": nothing could be read, so nothing is known.
+    return (
+      <Typography variant="body2" component="div">
+        <CheckStatus status="error" label="Unknown" />{' '}
+        <Typography variant="body2" color="textSecondary" component="span">
+          the logs of {plural(value.errors.length, 'stage')} could not be read;
+          the tab says why.
+        </Typography>
+      </Typography>
+    );
+  }
   return (
     <>
       <div className={classes.total}>

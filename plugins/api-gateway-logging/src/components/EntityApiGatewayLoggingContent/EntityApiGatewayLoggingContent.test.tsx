@@ -176,7 +176,7 @@ describe('EntityApiGatewayLoggingContent', () => {
     ).toBeInTheDocument();
     expect(await screen.findByText('Recent failures')).toBeInTheDocument();
     expect(
-      await screen.findByText('c0e682e1-bf50-40b9-b768-1624495f83da'),
+      await screen.findByText(fixtures.failures.items[0].requestId),
     ).toBeInTheDocument();
   });
 

@@ -13,6 +13,7 @@ import { FailuresSection } from './FailuresSection';
 
 const entity = { kind: 'API', namespace: 'default', name: 'payments-api' };
 const STAGING_ARN = STAGE_ARN.replace(/prod$/, 'staging');
+const FIRST = fixtures.failures.items[0].requestId;
 
 /** Shows the URL's query, to check the filters are kept in it. */
 function Search() {
@@ -131,22 +132,18 @@ describe('FailuresSection', () => {
   it('opens the trace of a request, with a link to share', async () => {
     const api = mockApi();
     await render(api);
-    await userEvent.click(
-      await screen.findByText('c0e682e1-bf50-40b9-b768-1624495f83da'),
-    );
+    await userEvent.click(await screen.findByText(FIRST));
     expect(await screen.findByText('Execution log')).toBeInTheDocument();
     expect(api.getTrace).toHaveBeenCalledWith(
       expect.objectContaining({
-        requestId: 'c0e682e1-bf50-40b9-b768-1624495f83da',
+        requestId: FIRST,
         entityRef: 'api:default/payments-api',
         stage: STAGE_ARN,
       }),
     );
     const link = await screen.findByRole('button', { name: /Copy link/ });
     const url = new URL(link.getAttribute('data-trace-link')!);
-    expect(url.pathname).toBe(
-      '/api-gateway-logging/traces/c0e682e1-bf50-40b9-b768-1624495f83da',
-    );
+    expect(url.pathname).toBe(`/api-gateway-logging/traces/${FIRST}`);
     // Short enough for a ticket: the entity and stage by name, the time to
     // the minute in UTC.
     expect(url.search).toMatch(
@@ -163,9 +160,7 @@ describe('FailuresSection', () => {
         },
       }),
     );
-    await userEvent.click(
-      await screen.findByText('c0e682e1-bf50-40b9-b768-1624495f83da'),
-    );
+    await userEvent.click(await screen.findByText(FIRST));
     expect(
       await screen.findByText(/No log event of this request was found/),
     ).toBeInTheDocument();

@@ -30,6 +30,7 @@ import {
   readFailureFilters,
   writeFailureFilters,
 } from '../../lib/failureFilters';
+import { logsUnreadable } from '../../lib/problems';
 import { plural } from '../../lib/text';
 import { formatWindow, TIME_RANGES, windowOf } from '../../lib/time';
 import { Breakable } from '../Breakable';
@@ -100,6 +101,23 @@ function NothingFound(props: { response: FailuresResponse }) {
         </>
       }
     />
+  );
+}
+
+/**
+ * What the table says when it has no row: nothing failed in the logs
+ * searched, or, when some logs could not be read (the warning above says
+ * which), that the rest had no failure; no "all clear" illustration then.
+ */
+function emptyContent(response: FailuresResponse | undefined) {
+  if (!response) return null;
+  if (response.errors.length === 0) return <NothingFound response={response} />;
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {logsUnreadable(response)
+        ? 'No log could be read: failures are unknown.'
+        : 'No failed request in the logs that could be read.'}
+    </Typography>
   );
 }
 
@@ -273,7 +291,7 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
           stageArns={stageArns}
           showStage={!filters.stage && stageArns.length > 1}
           onSelect={select}
-          emptyContent={response ? <NothingFound response={response} /> : null}
+          emptyContent={emptyContent(response)}
         />
       </div>
       <TraceDrawer

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { InfoCard, WarningPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
@@ -16,6 +16,7 @@ import {
   StageAudit,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { compareChecks } from '../../lib/checks';
+import { isUnreadable, whoCanFix } from '../../lib/problems';
 import { plural } from '../../lib/text';
 import { Breakable } from '../Breakable';
 import { CheckStatus } from '../CheckStatus';
@@ -42,6 +43,12 @@ const useStyles = makeStyles(theme => ({
     borderColor: theme.palette.warning.main,
     color: theme.palette.text.primary,
   },
+  unreadable: {
+    borderLeft: `4px solid ${theme.palette.warning.main}`,
+    paddingLeft: theme.spacing(2),
+  },
+  icon: { verticalAlign: 'text-bottom', marginRight: theme.spacing(0.5) },
+  problem: { overflowWrap: 'anywhere' },
   // The theme's secondary chip is too light for white text (WCAG AA).
   failing: {
     backgroundColor: theme.palette.error.dark,
@@ -157,13 +164,65 @@ function CheckRow(props: { check: AuditCheckResult }) {
 }
 
 /**
+ * A stage AWS could not be read for: one "could not read" state, neither
+ * failing nor passing (no checks are listed, since none could run), with
+ * AWS's message and who can fix it.
+ */
+function UnreadableStage(props: { stage: StageAudit }) {
+  const { stage } = props;
+  const classes = useStyles();
+  const fixer = whoCanFix(stage.problem?.whoCanFix, stage.accountId);
+  return (
+    <div className={classes.unreadable}>
+      <Typography variant="body2" className={classes.title} gutterBottom>
+        <HelpOutlineIcon
+          fontSize="small"
+          className={classes.icon}
+          aria-hidden
+        />
+        This stage could not be read from AWS: its logging is unknown, neither
+        failing nor passing.
+      </Typography>
+      <Typography variant="body2" className={classes.problem} gutterBottom>
+        {stage.problem?.message ?? stage.error}
+      </Typography>
+      {fixer && (
+        <Typography variant="body2">
+          <strong>Who can fix it:</strong> {fixer}
+        </Typography>
+      )}
+    </div>
+  );
+}
+
+/**
  * The audit of one stage: every check with its status, failures first;
- * failing checks open on their evidence and remediation.
+ * failing checks open on their evidence and remediation. A stage AWS could
+ * not be read for shows that alone.
  */
 export function StageAuditCard(props: { stage: StageAudit }) {
   const { stage } = props;
   const classes = useStyles();
   const [showAll, setShowAll] = useState(false);
+  if (isUnreadable(stage)) {
+    return (
+      <InfoCard
+        title={`Stage ${stage.stageName}`}
+        subheader={<StageSubheader stage={stage} />}
+        action={
+          <Chip
+            size="small"
+            variant="outlined"
+            className={classes.unknown}
+            icon={<HelpOutlineIcon />}
+            label="could not be read"
+          />
+        }
+      >
+        <UnreadableStage stage={stage} />
+      </InfoCard>
+    );
+  }
   const checks = [...stage.checks].sort(compareChecks);
   // Findings stay in view; passing and not-applicable checks fold away.
   const findings = checks.filter(
@@ -178,13 +237,6 @@ export function StageAuditCard(props: { stage: StageAudit }) {
       action={<StatusChips checks={stage.checks} />}
       noPadding
     >
-      {stage.error && (
-        <WarningPanel
-          severity="error"
-          title="This stage could not be read from AWS"
-          message={stage.error}
-        />
-      )}
       {shown.map(check => (
         <CheckRow key={check.id} check={check} />
       ))}

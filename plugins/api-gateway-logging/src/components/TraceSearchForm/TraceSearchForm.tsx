@@ -94,7 +94,13 @@ export function TraceSearchForm(props: {
   const [entityRef, setEntityRef] = useState(initial?.entityRef ?? '');
   // Kept as epoch ms, so switching the zone shows the same moment.
   const [around, setAround] = useState<number | undefined>(initial?.around);
-  const options = entities.value ?? [];
+  // The entity of a link stays selectable even if the catalog list does not
+  // have it (yet): the form must not refuse to search again.
+  const listed = entities.value ?? [];
+  const options =
+    initial?.entityRef && !listed.some(o => o.ref === initial.entityRef)
+      ? [{ ref: initial.entityRef, label: initial.entityRef }, ...listed]
+      : listed;
   const selected = options.find(o => o.ref === entityRef) ?? null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
