@@ -30,6 +30,9 @@ function render(api = mockApi(), url = '/') {
   );
 }
 
+// The Table renders many cells: slow on a shared CI machine.
+jest.setTimeout(20_000);
+
 describe('FailuresSection', () => {
   it("pages in the Table's own pager with the server cursor, keeping the window", async () => {
     // The backend pages by the limit asked for; 120 failures in all.
@@ -44,7 +47,6 @@ describe('FailuresSection', () => {
     expect(first.cursor).toBeUndefined();
     expect(first.limit).toBe(50);
     expect(first.to! - first.from!).toBe(3_600_000);
-    // Every row has its own id: no material-table warning.
     expect(screen.getAllByRole('row').length).toBeGreaterThan(3);
     await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
     await waitFor(() => expect(api.getFailures).toHaveBeenCalledTimes(2));
@@ -54,6 +56,33 @@ describe('FailuresSection', () => {
     expect(
       (await screen.findAllByText('51-100 of 120')).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('gives every row its own id (no material-table warning)', async () => {
+    const warn = jest.spyOn(console, 'warn');
+    const error = jest.spyOn(console, 'error');
+    await render();
+    await screen.findByText(FIRST);
+    const messages = [...warn.mock.calls, ...error.mock.calls].map(c =>
+      String(c[0]),
+    );
+    expect(messages.filter(m => /unique id/.test(m))).toEqual([]);
+    warn.mockRestore();
+    error.mockRestore();
+  });
+
+  it('names the time zone and switches every time between local and UTC', async () => {
+    await render();
+    await screen.findByText(FIRST);
+    await userEvent.click(screen.getByRole('button', { name: 'UTC' }));
+    expect(
+      await screen.findByText(/failed requests, .* \(UTC\)\./),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'UTC' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByText(/^Time \(UTC\)/)).toBeInTheDocument();
   });
 
   it('reads the filters from the URL and writes them back', async () => {
