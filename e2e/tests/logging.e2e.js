@@ -383,6 +383,46 @@ test('the overview card shows compliance and the last hour, naming what it leave
   await screenshotWidths(page, 'logging-overview-card');
 });
 
+test('an account the backend cannot read: one "could not be read" state, counted apart', async () => {
+  await page.goto(
+    `${APP_URL}/catalog/default/api/partner-api/api-gateway-logging`,
+  );
+  await page
+    .getByText(/This stage could not be read from AWS/)
+    .first()
+    .waitFor();
+  const text = await page.locator('main').innerText();
+  assert.match(text, /1 stage: 0 with failing checks, 1 could not be read\./);
+  assert.match(text, /Who can fix it: Your Backstage administrators/);
+  // Unknown is not failing: no check rows, no severities, no all-clear.
+  assert.doesNotMatch(text, /high severity|Evidence read from AWS|\d+ failing/);
+  await page
+    .getByText(/The logs could not be read: failures are unknown/)
+    .first()
+    .waitFor();
+  assert.doesNotMatch(
+    await page.locator('main').innerText(),
+    /No failed requests in this window/,
+  );
+  await assertAccessible(page, 'unreadable account');
+  await screenshotWidths(page, 'logging-tab-unreadable');
+
+  await page.goto(`${APP_URL}/catalog/default/api/partner-api`);
+  const card = page
+    .locator('[class*="MuiCard-root"]')
+    .filter({ hasText: 'API Gateway logging' })
+    .first();
+  await card
+    .getByText(/could not be read/)
+    .first()
+    .waitFor();
+  await card
+    .getByText(/Unknown/)
+    .first()
+    .waitFor();
+  assert.doesNotMatch(await card.innerText(), /\b0\s+failed requests/);
+});
+
 test('the coverage page lists every API, failures first, and filters', async () => {
   await page.goto(`${APP_URL}/catalog`);
   await page.getByRole('link', { name: 'API Gateway logging' }).first().click();

@@ -111,7 +111,14 @@ function LastHourFailures(props: { entity: CompoundEntityRef }) {
     );
   }
   if (loading) return <Progress />;
-  if (error) return <ErrorState error={error} />;
+  if (error) {
+    return (
+      <ErrorState
+        error={error}
+        titles={{ 503: 'Unknown: the logs could not be read' }}
+      />
+    );
+  }
   if (!value) return null;
   const present = (
     Object.entries(value.counts) as Array<[FailureCategory, number]>

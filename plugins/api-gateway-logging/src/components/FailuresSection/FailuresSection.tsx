@@ -232,6 +232,7 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
             error={error}
             titles={{
               403: "You are not allowed to read this API's request logs",
+              503: 'The logs could not be read: failures are unknown',
             }}
           />
         </div>
