@@ -15,7 +15,11 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { CoverageEntity } from '@apigw-logging/plugin-api-gateway-logging-common';
+import {
+  ANNOTATION_STAGE_ARN,
+  ANNOTATION_STAGE_TAGS,
+  CoverageEntity,
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
 import { plural } from '../../lib/text';
@@ -33,8 +37,13 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.error.contrastText,
   },
   warn: { borderColor: theme.palette.warning.main },
-  coverage: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
-  bar: { width: 80, height: 6, borderRadius: 3 },
+  coverage: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(0.5),
+  },
+  bar: { width: 64, height: 6, borderRadius: 3, flex: 'none' },
 }));
 
 function EntityLink(props: { entity: CoverageEntity }) {
@@ -51,6 +60,10 @@ function EntityLink(props: { entity: CoverageEntity }) {
       <Link to={to}>{entity.title ?? ref.name}</Link>
       <Typography variant="caption" color="textSecondary" component="div">
         {entity.kind}
+        {entity.stages.length > 0 &&
+          ` · ${entity.stages.length === 1 ? 'stage' : 'stages'} ${entity.stages
+            .map(s => s.stageName)
+            .join(', ')}`}
       </Typography>
     </>
   );
@@ -92,7 +105,8 @@ function Findings(props: { entity: CoverageEntity }) {
   if (!entity.linked) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No stage annotation: add aws.amazon.com/api-gateway-stage-arn
+        No stage annotation: add {ANNOTATION_STAGE_ARN} or{' '}
+        {ANNOTATION_STAGE_TAGS} (the tab shows how)
       </Typography>
     );
   }
@@ -143,7 +157,7 @@ function Findings(props: { entity: CoverageEntity }) {
 function Coverage(props: { entity: CoverageEntity }) {
   const classes = useStyles();
   const value = coveragePercent(props.entity.summary.checks);
-  if (value === undefined) return <>—</>;
+  if (value === undefined) return null;
   return (
     <div className={classes.coverage}>
       <LinearProgress
@@ -153,7 +167,13 @@ function Coverage(props: { entity: CoverageEntity }) {
         className={classes.bar}
         color={value === 100 ? 'primary' : 'secondary'}
       />
-      <span>{value}%</span>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {value}% passing
+      </Typography>
     </div>
   );
 }
@@ -164,27 +184,23 @@ export function CoverageTable(props: {
   groupBy: 'owner' | 'system';
 }) {
   const { group } = props;
+  // Three columns, so the findings keep room at 1024 px: the stages go
+  // under the entity's name and the share of checks passing under its status.
   const columns: TableColumn<Row>[] = [
     {
       title: 'Entity',
-      cellStyle: { minWidth: 200 },
+      width: '200px',
       render: e => <EntityLink entity={e} />,
     },
     {
       title: 'Status',
-      cellStyle: { minWidth: 190, whiteSpace: 'nowrap' },
-      render: e => <EntityStatus entity={e} />,
-    },
-    {
-      title: 'Stages',
-      cellStyle: { minWidth: 120 },
-      render: e =>
-        e.stages.length === 0 ? '—' : e.stages.map(s => s.stageName).join(', '),
-    },
-    {
-      title: 'Checks passing',
-      cellStyle: { minWidth: 150, whiteSpace: 'nowrap' },
-      render: e => <Coverage entity={e} />,
+      width: '190px',
+      render: e => (
+        <>
+          <EntityStatus entity={e} />
+          <Coverage entity={e} />
+        </>
+      ),
     },
     {
       title: 'Failing checks and warnings',
@@ -216,6 +232,7 @@ export function CoverageTable(props: {
         padding: 'dense',
         sorting: false,
         draggable: false,
+        tableLayout: 'fixed',
       }}
       columns={columns}
       data={group.entities.map(e => ({ ...e, id: e.entityRef }))}

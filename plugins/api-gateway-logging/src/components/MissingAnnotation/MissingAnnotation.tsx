@@ -1,4 +1,4 @@
-import { EmptyState, Link } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -12,7 +12,7 @@ import { annotationsYaml } from '../../lib/annotations';
 import { CodeBlock } from '../CodeBlock';
 
 const useStyles = makeStyles(theme => ({
-  ways: { maxWidth: 860, '& h3': { marginTop: theme.spacing(2) } },
+  ways: { '& h3': { marginTop: theme.spacing(2) } },
 }));
 
 /**
@@ -42,36 +42,35 @@ export function MissingAnnotation() {
     ],
   ]);
   return (
-    <EmptyState
-      missing="field"
-      title="Link this entity to its API Gateway stages"
-      description="Add one of these annotations to the entity's catalog-info.yaml; the tab then shows the stages' logging compliance, recent failures and traces."
-      action={
-        <div className={classes.ways}>
-          <Typography variant="h6" component="h3">
-            By stage ARN ({ANNOTATION_STAGE_ARN})
-          </Typography>
-          <Typography variant="body2" gutterBottom>
-            One or more stages, comma-separated. REST APIs use{' '}
-            <code>/restapis/</code>, HTTP and WebSocket APIs <code>/apis/</code>
-            .
-          </Typography>
-          <CodeBlock text={byArn} copy />
-          <Typography variant="h6" component="h3">
-            By AWS tags ({ANNOTATION_STAGE_TAGS})
-          </Typography>
-          <Typography variant="body2" gutterBottom>
-            Every stage carrying all these tags, in the accounts and regions the
-            plugin is configured to search.
-          </Typography>
-          <CodeBlock text={byTags} copy />
-          <Typography variant="body2">
-            <Link to="https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html">
-              API Gateway ARN format
-            </Link>
-          </Typography>
-        </div>
-      }
-    />
+    <InfoCard title="Link this entity to its API Gateway stages">
+      <div className={classes.ways}>
+        <Typography variant="body1">
+          Add one of these annotations to the entity's catalog-info.yaml; this
+          tab then shows the stages' logging compliance, recent failures and
+          traces.
+        </Typography>
+        <Typography variant="h6" component="h3">
+          By stage ARN ({ANNOTATION_STAGE_ARN})
+        </Typography>
+        <Typography variant="body2" gutterBottom>
+          One or more stages, comma-separated. REST APIs use{' '}
+          <code>/restapis/</code>, HTTP and WebSocket APIs <code>/apis/</code>.
+        </Typography>
+        <CodeBlock text={byArn} copy />
+        <Typography variant="h6" component="h3">
+          By AWS tags ({ANNOTATION_STAGE_TAGS})
+        </Typography>
+        <Typography variant="body2" gutterBottom>
+          Every stage carrying all these tags, in the accounts and regions the
+          plugin is configured to search.
+        </Typography>
+        <CodeBlock text={byTags} copy />
+        <Typography variant="body2">
+          <Link to="https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html">
+            API Gateway ARN format
+          </Link>
+        </Typography>
+      </div>
+    </InfoCard>
   );
 }
