@@ -116,6 +116,7 @@ function LastHourFailures(props: { entity: CompoundEntityRef }) {
       <ErrorState
         error={error}
         titles={{ 503: 'Unknown: the logs could not be read' }}
+        severities={{ 503: 'warning' }}
       />
     );
   }

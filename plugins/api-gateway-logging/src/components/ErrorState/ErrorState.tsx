@@ -34,8 +34,10 @@ export function ErrorState(props: {
   titles?: Partial<Record<number, string>>;
   /** Rewrites the backend's message for this context. */
   rewrite?: (message: string) => string;
+  /** Severities for this context, by status (an unknown is not an error). */
+  severities?: Partial<Record<number, 'error' | 'warning' | 'info'>>;
 }) {
-  const { error, titles, rewrite = m => m } = props;
+  const { error, titles, rewrite = m => m, severities } = props;
   const status =
     error instanceof ResponseError ? error.response.status : undefined;
   const title =
@@ -46,6 +48,7 @@ export function ErrorState(props: {
   let severity: 'error' | 'warning' | 'info' = 'warning';
   if (status! >= 500) severity = 'error';
   else if (status === 404) severity = 'info';
+  severity = severities?.[status!] ?? severity;
   const { prose, yaml } = splitAnnotationExample(rewrite(errorMessage(error)));
   return (
     <WarningPanel severity={severity} title={title} defaultExpanded>

@@ -234,6 +234,7 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
               403: "You are not allowed to read this API's request logs",
               503: 'The logs could not be read: failures are unknown',
             }}
+            severities={{ 503: 'warning' }}
           />
         </div>
       )}

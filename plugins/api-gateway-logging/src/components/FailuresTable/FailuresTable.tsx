@@ -56,8 +56,8 @@ export const PAGE_SIZES = [20, 50, 100];
 /**
  * The failed requests of an entity, paged by the Backstage Table with the
  * backend's cursor behind its pager (remote data). Reason and request id,
- * what on-call needs most, are always shown: under 1280 px wide, time, stage
- * and request share a column and the category goes before the reason.
+ * what on-call needs most, are always shown, the category leading the
+ * reason; under 1280 px wide, time, stage and request share a column.
  */
 export function FailuresTable(props: {
   data: (query: FailuresPageQuery) => Promise<{
@@ -89,17 +89,14 @@ export function FailuresTable(props: {
         {[item.httpMethod, item.resourcePath].filter(Boolean).join(' ')}
       </span>
     );
-    const reason = (item: FailureRow, withCategory: boolean) => {
+    // The category (its colour as in the chart) leads the reason.
+    const reason = (item: FailureRow) => {
       const text = shortenMasks(item.reason);
       return (
         <Tooltip title={text} enterDelay={600}>
           <div className={classes.clamp}>
-            {withCategory && (
-              <>
-                <CategoryLabel category={item.category} />
-                {' · '}
-              </>
-            )}
+            <CategoryLabel category={item.category} />
+            {' · '}
             {text}
           </div>
         </Tooltip>
@@ -135,12 +132,7 @@ export function FailuresTable(props: {
             width: '190px',
             render: request,
           },
-          {
-            title: 'Category',
-            width: '170px',
-            render: item => <CategoryLabel category={item.category} />,
-          },
-          { title: 'Reason', render: item => reason(item, false) },
+          { title: 'Reason', render: item => reason(item) },
           {
             title: 'Request ID',
             width: '290px',
@@ -165,7 +157,7 @@ export function FailuresTable(props: {
               </>
             ),
           },
-          { title: 'Reason', render: item => reason(item, true) },
+          { title: 'Reason', render: item => reason(item) },
           {
             title: 'Request ID',
             width: '180px',
