@@ -22,6 +22,7 @@ import {
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
+import { TABLE_OPTIONS, withIds } from '../../lib/tables';
 import { plural } from '../../lib/text';
 import { isUnreadable, whoCanFix } from '../../lib/problems';
 import { CheckStatus } from '../CheckStatus';
@@ -226,16 +227,9 @@ export function CoverageTable(props: {
       } linked${
         percent === undefined ? '' : `, ${percent}% of checks passing`
       }`}
-      options={{
-        paging: false,
-        search: false,
-        padding: 'dense',
-        sorting: false,
-        draggable: false,
-        tableLayout: 'fixed',
-      }}
+      options={{ ...TABLE_OPTIONS, paging: false, tableLayout: 'fixed' }}
       columns={columns}
-      data={group.entities.map(e => ({ ...e, id: e.entityRef }))}
+      data={withIds(group.entities, e => e.entityRef)}
     />
   );
 }

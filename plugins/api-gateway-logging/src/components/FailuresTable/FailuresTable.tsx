@@ -8,6 +8,7 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import { FailureItem } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useTimeZone } from '../../hooks/useTimeZone';
 import { stageLabel } from '../../lib/stages';
+import { TABLE_OPTIONS } from '../../lib/tables';
 import { shortenMasks } from '../../lib/text';
 import { formatFullTime, formatTime } from '../../lib/time';
 import { Breakable } from '../Breakable';
@@ -177,11 +178,8 @@ export function FailuresTable(props: {
           pageSizeOptions: PAGE_SIZES,
           // The backend pages with a cursor: one step at a time.
           showFirstLastPageButtons: false,
-          search: false,
+          ...TABLE_OPTIONS,
           toolbar: false,
-          padding: 'dense',
-          sorting: false,
-          draggable: false,
           // Column widths as given; the reason takes the rest.
           tableLayout: 'fixed',
         }}

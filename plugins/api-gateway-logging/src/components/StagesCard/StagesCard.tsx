@@ -5,6 +5,7 @@ import {
   EntityStagesResponse,
   StageSummary,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { TABLE_OPTIONS, withIds } from '../../lib/tables';
 import { Breakable } from '../Breakable';
 
 /** A table row: material-table keeps row state by a unique `id`. */
@@ -52,17 +53,9 @@ export function StagesCard(props: { stages: EntityStagesResponse }) {
     <Table<Row>
       title="API Gateway stages"
       subtitle="From the entity's annotations"
-      options={{
-        paging: false,
-        search: false,
-        padding: 'dense',
-        // A handful of rows: nothing to sort, and draggable headers nest
-        // buttons inside buttons for screen readers.
-        sorting: false,
-        draggable: false,
-      }}
+      options={{ ...TABLE_OPTIONS, paging: false }}
       columns={columns}
-      data={stages.stages.map(stage => ({ ...stage, id: stage.arn }))}
+      data={withIds(stages.stages, stage => stage.arn)}
     />
   );
 }
