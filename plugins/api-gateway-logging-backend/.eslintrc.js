@@ -38,6 +38,8 @@ module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
     'import/no-restricted-paths': [
       'error',
       {
+        // Zones are relative to this package, wherever ESLint runs from.
+        basePath: __dirname,
         zones: Object.entries(layers).map(([layer, above]) => ({
           target: `./src/${layer}`,
           from: above,

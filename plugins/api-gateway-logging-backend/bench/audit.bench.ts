@@ -7,7 +7,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { readStageSelector } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { COVERAGE_CONCURRENCY } from '../src/services/coverage/DefaultCoverageService';
 import { auditTarget, interleaveBy } from '../src/services/coverage/fairOrder';
-import { MotoSeeder } from '../src/__testUtils__/MotoSeeder';
+import { MotoSeeder } from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 import { pluginServices } from '../src/__testUtils__/services';
 import {
   MOTO_CREDENTIALS,
@@ -15,7 +15,7 @@ import {
   motoAccountCredentials,
   resetMoto,
   startMoto,
-} from '../src/__testUtils__/moto';
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 
 const OTHER = '222222222222';
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];

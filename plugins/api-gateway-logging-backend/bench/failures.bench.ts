@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import {
   assembleTraces,
+  failurePatterns,
   isFailureMessage,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { EstateApi, SCENARIO_WEIGHTS } from '../dev/estate/estate';
@@ -27,8 +28,10 @@ import {
   RateLimiter,
 } from '@apigw-logging/plugin-api-gateway-logging-node';
 import { LogEventReader } from '../src/aws/logEvents/LogEventReader';
-import { failurePatterns } from '../src/aws/logEvents/filterPatterns';
-import { MOTO_CREDENTIALS, startMoto } from '../src/__testUtils__/moto';
+import {
+  MOTO_CREDENTIALS,
+  startMoto,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 
 const LOGS_RATE = 5; // FilterLogEvents: 5 requests/s per account and region
 const REGION = 'us-east-1';

@@ -3,7 +3,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { request } from './__testUtils__/openapi';
 import { apiGatewayLoggingPlugin } from './plugin';
-import { MotoServer, resetMoto, startMoto } from './__testUtils__/moto';
+import {
+  MotoServer,
+  resetMoto,
+  startMoto,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 import { Estate, estateConfig, seedEstate } from './__testUtils__/estate';
 
 jest.setTimeout(180_000);

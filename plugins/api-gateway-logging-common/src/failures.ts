@@ -75,7 +75,15 @@ export interface StageSearch {
   searchedFrom: number;
 }
 
-/** One access-log record, normalized from the owner's JSON format. @public */
+/**
+ * One access-log record. With the stage's format compiled
+ * (`compileAccessLogFormat`), the typed properties come from the `$context`
+ * variable each field holds; from `parseAccessLogRecord` (a JSON line of an
+ * unknown format), from the usual field names. Secret fields are
+ * `[REDACTED]`, other values redacted as text.
+ *
+ * @public
+ */
 export interface AccessLogRecord {
   requestId?: string;
   extendedRequestId?: string;
@@ -84,6 +92,8 @@ export interface AccessLogRecord {
   resourcePath?: string;
   routeKey?: string;
   requestTime?: string;
+  /** `$context.requestTimeEpoch`, epoch ms (compiled formats only). */
+  requestTimeEpoch?: number;
   errorResponseType?: string;
   errorMessage?: string;
   authorizerError?: string;

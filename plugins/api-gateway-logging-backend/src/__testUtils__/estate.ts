@@ -1,5 +1,8 @@
-import { MotoSeeder } from './MotoSeeder';
-import { MOTO_DEFAULT_ACCOUNT, motoAccountCredentials } from './moto';
+import {
+  MOTO_DEFAULT_ACCOUNT,
+  MotoSeeder,
+  motoAccountCredentials,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 
 /** The second account of the estate (credentials from moto's STS). */
 export const OTHER_ACCOUNT = '222222222222';

@@ -15,6 +15,7 @@ describe('readApiGatewayLoggingConfig', () => {
       pageSize: 100,
       filterPatternMode: 'any-term',
       maxEventsPerQuery: 20_000,
+      maxCallsPerQuery: 100,
       traceWindowMs: 900_000,
       requestDeadlineMs: 25_000,
     });

@@ -88,6 +88,7 @@ export const awsReadersServiceRef = createServiceRef<AwsReaders>({
             reader: logEvents,
             access: settings.logGroups,
             filterPatternMode: settings.failures.filterPatternMode,
+            maxCallsPerRead: settings.failures.maxCallsPerQuery,
           }),
         };
       },

@@ -19,6 +19,18 @@ describe('classify', () => {
     [{ name: 'ResourceNotFoundException' }, 'not-found'],
     [{ name: 'TimeoutError' }, 'timeout'],
     [{ name: 'Error', code: 'ECONNREFUSED' }, 'unreachable'],
+    [{ name: 'TimeoutError', code: 'ECONNRESET' }, 'unreachable'],
+    [
+      {
+        name: 'Error',
+        message: 'AWS SDK error wrapper for TimeoutError: socket hang up',
+      },
+      'unreachable',
+    ],
+    [
+      { name: 'Error', message: 'AWS SDK error wrapper for TimeoutError: x' },
+      'timeout',
+    ],
     [{ name: 'X', $metadata: { httpStatusCode: 503 } }, 'server-error'],
     [
       { name: 'ValidationException', $metadata: { httpStatusCode: 400 } },

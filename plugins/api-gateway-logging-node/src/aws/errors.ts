@@ -78,18 +78,30 @@ function statusOf(error: any): number | undefined {
   return error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode;
 }
 
+// When a Node error crosses a realm (a test VM, a bundler) the SDK wraps it
+// as `Error: AWS SDK error wrapper for TimeoutError: socket hang up`.
+const WRAPPED = /^AWS SDK error wrapper for (\w+)/;
+const CONNECTION_MESSAGE =
+  /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND/;
+
 /** Which kind of failure an SDK error is. @public */
 export function classify(error: any): AwsFailureKind {
   if (error instanceof AwsReadError) return error.kind;
-  const name: string = error?.name ?? error?.Code ?? '';
+  const message = String(error?.message ?? '');
+  const name: string =
+    WRAPPED.exec(message)?.[1] ?? error?.name ?? error?.Code ?? '';
   const status = statusOf(error);
   if (THROTTLED.has(name) || status === 429) return 'throttled';
   if (CREDENTIALS.has(name)) return 'credentials';
   if (DENIED.has(name) || status === 403) return 'access-denied';
   if (NOT_FOUND.has(name) || status === 404) return 'not-found';
-  if (TIMEOUT.has(name) || error?.code === 'ETIMEDOUT') return 'timeout';
-  if (UNREACHABLE_CODES.has(error?.code ?? error?.cause?.code))
+  if (
+    UNREACHABLE_CODES.has(error?.code ?? error?.cause?.code) ||
+    CONNECTION_MESSAGE.test(message)
+  ) {
     return 'unreachable';
+  }
+  if (TIMEOUT.has(name) || error?.code === 'ETIMEDOUT') return 'timeout';
   if (status !== undefined && status >= 500) return 'server-error';
   return 'failed';
 }

@@ -1,4 +1,11 @@
-import { ANNOTATION_EXECUTION_LOG_GROUP } from '@apigw-logging/plugin-api-gateway-logging-common';
+import {
+  ANNOTATION_EXECUTION_LOG_GROUP,
+  FilterPatternMode,
+  accessLogFailurePattern,
+  compileAccessLogFormat,
+  failurePatterns,
+  requestPatterns,
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import {
   LocatedLogs,
   LogEvent,
@@ -8,12 +15,7 @@ import {
   LogSource,
   LogSourceStage,
 } from '@apigw-logging/plugin-api-gateway-logging-node';
-import { FilterPatternMode, LogGroupAccess } from '../../config/readConfig';
-import {
-  accessLogFailurePattern,
-  failurePatterns,
-  requestPatterns,
-} from './filterPatterns';
+import { LogGroupAccess } from '../../config/readConfig';
 import { LogEventReader } from './LogEventReader';
 import { executionLogGroupName, parseLogGroupArn } from './logGroupNames';
 import { readNewestFirst } from './readNewestFirst';
@@ -23,8 +25,8 @@ export interface CloudWatchLogSourceOptions {
   reader: LogEventReader;
   access: LogGroupAccess;
   filterPatternMode: FilterPatternMode;
-  /** FilterLogEvents calls one read of one log group may make. Default 40. */
-  maxCallsPerRead?: number;
+  /** FilterLogEvents calls one read of one log group may make. */
+  maxCallsPerRead: number;
 }
 
 /** The id of the built-in log source. */
@@ -108,7 +110,7 @@ export class CloudWatchLogSource implements LogSource {
         },
         {
           maxEvents: request.maxEvents,
-          maxCalls: this.options.maxCallsPerRead ?? 40,
+          maxCalls: this.options.maxCallsPerRead,
           deadline: request.deadline,
         },
       );
@@ -137,6 +139,10 @@ export class CloudWatchLogSource implements LogSource {
     if (location.kind === 'execution') return failurePatterns(mode);
     // Access logs: the failing records when the format lets a pattern
     // select them, else every record (the caller keeps the failing ones).
-    return [accessLogFailurePattern(location.format, mode)];
+    return [
+      location.format
+        ? accessLogFailurePattern(compileAccessLogFormat(location.format), mode)
+        : undefined,
+    ];
   }
 }

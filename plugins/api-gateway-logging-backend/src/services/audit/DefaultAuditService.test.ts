@@ -6,7 +6,11 @@ import {
   readStageSelector,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { MotoServer, resetMoto, startMoto } from '../../__testUtils__/moto';
+import {
+  MotoServer,
+  resetMoto,
+  startMoto,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 import { Estate, estateConfig, seedEstate } from '../../__testUtils__/estate';
 import { pluginServices } from '../../__testUtils__/services';
 

@@ -10,7 +10,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import {
-  AUDIT_CHECK_TITLES,
   AuditCheckResult,
   CheckStatus as Status,
   StageAudit,
@@ -143,7 +142,7 @@ function CheckRow(props: { check: AuditCheckResult }) {
         <div className={classes.summary}>
           <CheckStatus status={check.status} />
           <Typography variant="body2" className={classes.title}>
-            {AUDIT_CHECK_TITLES[check.id] ?? check.id}
+            {check.title}
             {check.status !== 'pass' && check.status !== 'not-applicable' && (
               <Typography variant="caption" color="textSecondary">
                 {' '}

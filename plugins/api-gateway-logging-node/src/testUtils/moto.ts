@@ -20,28 +20,15 @@ export const MOTO_CREDENTIALS = {
 /** The account moto puts resources in when nothing says otherwise. */
 export const MOTO_DEFAULT_ACCOUNT = '123456789012';
 
-// Tests and the bench run from the package or the repository root.
-function repoRoot(): string {
-  let dir = process.cwd();
-  while (!fs.existsSync(path.join(dir, 'scripts', 'ensure-moto.js'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(
-        `scripts/ensure-moto.js not found above ${process.cwd()}: run the tests from the repository`,
-      );
-    }
-    dir = parent;
-  }
-  return dir;
-}
-
 /**
- * Installs moto into `.venv` at the repository root when missing (the logic
- * lives in scripts/ensure-moto.js, shared with `.ci/run` and `yarn dev`)
- * and returns the path of `moto_server`. The first run takes about a minute.
+ * The `moto_server` to run: `MOTO_SERVER` if set, else the repository's
+ * `.venv` (installed on first use by `scripts/ensure-moto.js`, shared with
+ * `.ci/run` and `yarn dev`; about a minute), else `moto_server` on the PATH.
  */
 export function ensureMoto(): string {
-  const script = path.join(repoRoot(), 'scripts', 'ensure-moto.js');
+  if (process.env.MOTO_SERVER) return process.env.MOTO_SERVER;
+  const script = findUp(path.join('scripts', 'ensure-moto.js'));
+  if (!script) return 'moto_server';
   try {
     return execFileSync(process.execPath, [script], {
       encoding: 'utf8',
@@ -54,6 +41,18 @@ export function ensureMoto(): string {
         error.stderr || error.message,
       ).trim()}`,
     );
+  }
+}
+
+/** `relative` in the working directory or one above it. */
+function findUp(relative: string): string | undefined {
+  let dir = process.cwd();
+  for (;;) {
+    const candidate = path.join(dir, relative);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
   }
 }
 
