@@ -34,6 +34,11 @@ const useStyles = makeStyles(theme => ({
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
   },
+  oneLine: {
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
   status: { fontWeight: theme.typography.fontWeightMedium as number },
 }));
 
@@ -84,12 +89,18 @@ export function FailuresTable(props: {
       </Tooltip>
     );
     const stage = (item: FailureRow) => stageLabel(item.stageArn, stageArns);
-    const request = (item: FailureRow) => (
-      <span className={classes.mono}>
-        <span className={classes.status}>{item.status ?? '—'}</span>{' '}
-        {[item.httpMethod, item.resourcePath].filter(Boolean).join(' ')}
-      </span>
-    );
+    // One line: a long path ends in an ellipsis (whole in its tooltip and
+    // in the trace), so rows stay at most two lines tall.
+    const request = (item: FailureRow) => {
+      const text = [item.httpMethod, item.resourcePath]
+        .filter(Boolean)
+        .join(' ');
+      return (
+        <div className={`${classes.mono} ${classes.oneLine}`} title={text}>
+          <span className={classes.status}>{item.status ?? '—'}</span> {text}
+        </div>
+      );
+    };
     // The category (its colour as in the chart) leads the reason.
     const reason = (item: FailureRow) => {
       const text = shortenMasks(item.reason);
