@@ -91,12 +91,15 @@ export function FailuresTable(props: {
     const stage = (item: FailureRow) => stageLabel(item.stageArn, stageArns);
     // One line: a long path ends in an ellipsis (whole in its tooltip and
     // in the trace), so rows stay at most two lines tall.
-    const request = (item: FailureRow) => {
+    const request = (item: FailureRow, stageName?: string) => {
       const text = [item.httpMethod, item.resourcePath]
         .filter(Boolean)
         .join(' ');
       return (
         <div className={`${classes.mono} ${classes.oneLine}`} title={text}>
+          {stageName && (
+            <span className={classes.secondary}>{stageName} · </span>
+          )}
           <span className={classes.status}>{item.status ?? '—'}</span> {text}
         </div>
       );
@@ -142,7 +145,7 @@ export function FailuresTable(props: {
           {
             title: 'Request',
             width: '190px',
-            render: request,
+            render: item => request(item),
           },
           { title: 'Reason', render: item => reason(item) },
           {
@@ -154,18 +157,14 @@ export function FailuresTable(props: {
         ]
       : [
           {
-            // Time and stage over the request: one column less.
+            // The time over the stage and request: one column less, two
+            // lines whatever the date or path.
             title: `${timeTitle} · request`,
             width: '180px',
             render: item => (
               <>
-                <div>
-                  {time(item)}
-                  {showStage && (
-                    <span className={classes.secondary}> · {stage(item)}</span>
-                  )}
-                </div>
-                {request(item)}
+                <div className={classes.oneLine}>{time(item)}</div>
+                {request(item, showStage ? stage(item) : undefined)}
               </>
             ),
           },
