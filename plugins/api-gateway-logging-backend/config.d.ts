@@ -84,6 +84,26 @@ export interface Config {
        * throttles. Default 25.
        */
       requestDeadlineSeconds?: number;
+      /**
+       * CloudWatch Logs Insights, for windows longer than `thresholdHours`
+       * (a failures query over a day, a trace looked up without a time):
+       * one query AWS scans instead of paging FilterLogEvents through the
+       * window. FilterLogEvents for shorter windows.
+       */
+      insights?: {
+        /** Default true. Emulators (moto) ignore Insights' `filter`: turn it off there. */
+        enabled?: boolean;
+        /** Default 6. */
+        thresholdHours?: number;
+        /**
+         * Queries running at once per account and region. AWS allows 30 to
+         * 100 concurrent Insights queries per account, shared with every
+         * other user. Default 10.
+         */
+        maxConcurrentQueries?: number;
+        /** Time between two GetQueryResults, ms. Default 1000. */
+        pollIntervalMs?: number;
+      };
     };
     /**
      * Log groups an entity's `aws.amazon.com/api-gateway-execution-log-group`

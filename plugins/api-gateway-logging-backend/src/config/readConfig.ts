@@ -36,6 +36,17 @@ export interface FailuresConfig {
    * read (incomplete if need be), even when AWS hangs or throttles.
    */
   requestDeadlineMs: number;
+  /** Logs Insights for windows longer than a threshold; undefined: FilterLogEvents only. */
+  insights?: InsightsConfig;
+}
+
+/** `apiGatewayLogging.failures.insights`. */
+export interface InsightsConfig {
+  /** Windows longer than this are searched with Logs Insights. */
+  thresholdMs: number;
+  /** Queries at once per account and region (AWS allows 30 to 100 per account). */
+  maxConcurrentQueries: number;
+  pollIntervalMs: number;
 }
 
 /** Which log groups the plugin may read besides a stage's own. */
@@ -131,6 +142,20 @@ function readFailures(config: Config | undefined): FailuresConfig {
     maxCallsPerQuery: positive(config, 'maxCallsPerQuery', 100),
     traceWindowMs: positive(config, 'traceWindowMinutes', 15) * 60_000,
     requestDeadlineMs: positive(config, 'requestDeadlineSeconds', 25) * 1000,
+    ...readInsights(config?.getOptionalConfig('insights')),
+  };
+}
+
+function readInsights(config: Config | undefined): {
+  insights?: InsightsConfig;
+} {
+  if (config?.getOptionalBoolean('enabled') === false) return {};
+  return {
+    insights: {
+      thresholdMs: positive(config, 'thresholdHours', 6) * 3_600_000,
+      maxConcurrentQueries: positive(config, 'maxConcurrentQueries', 10),
+      pollIntervalMs: positive(config, 'pollIntervalMs', 1000),
+    },
   };
 }
 

@@ -70,9 +70,43 @@ export interface AwsBehaviourOptions {
    * empty with their `nextToken`, as AWS's do.
    */
   filterPattern?: (pattern: string, message: string) => boolean;
+  /**
+   * Log groups the proxy serves FilterLogEvents for itself, as AWS does it:
+   * events in time order across streams, at most `scanEventsPerCall` events
+   * of the group looked at per call and at most 10,000 matches or 1 MB per
+   * page, so pages come back partly full or empty with a `nextToken` until
+   * the window is scanned. For stores too large for moto, whose
+   * FilterLogEvents re-reads the whole group on every page. Events must be
+   * sorted by timestamp.
+   */
+  logGroups?: Record<string, ServedLogEvent[]>;
+  /** Default 50,000. AWS does not document how much one call scans. */
+  scanEventsPerCall?: number;
+}
+
+/** An event of a log group the proxy serves itself. */
+export interface ServedLogEvent {
+  timestamp: number;
+  message: string;
+  logStreamName: string;
 }
 
 const PAGE_TOKEN = 'aws-behaviour-page:';
+const STORE_TOKEN = 'aws-behaviour-store:';
+const MAX_PAGE_EVENTS = 10_000;
+const MAX_PAGE_BYTES = 1_000_000;
+
+/** The first index whose event is at or after `time` (events sorted by time). */
+function firstAtOrAfter(events: ServedLogEvent[], time: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid].timestamp < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -289,6 +323,48 @@ export async function startAwsBehaviourProxy(
     });
   }
 
+  /** One FilterLogEvents page of a group the proxy serves itself. */
+  function servePage(info: AwsRequestInfo, res: http.ServerResponse) {
+    const events = options.logGroups![info.json.logGroupName];
+    const start: number = info.json.startTime ?? 0;
+    const end: number = info.json.endTime ?? Number.MAX_SAFE_INTEGER;
+    const pattern: string | undefined = info.json.filterPattern;
+    const token = String(info.json.nextToken ?? '');
+    let i = token.startsWith(STORE_TOKEN)
+      ? Number(token.slice(STORE_TOKEN.length))
+      : firstAtOrAfter(events, start);
+    const scanEnd = i + (options.scanEventsPerCall ?? 50_000);
+    const page: ServedLogEvent[] = [];
+    let bytes = 0;
+    for (; i < events.length && i < scanEnd; i++) {
+      const e = events[i];
+      if (e.timestamp > end) {
+        i = events.length;
+        break;
+      }
+      if (pattern && !options.filterPattern!(pattern, e.message)) continue;
+      page.push(e);
+      bytes += Buffer.byteLength(e.message) + 26;
+      if (page.length >= MAX_PAGE_EVENTS || bytes >= MAX_PAGE_BYTES) {
+        i++;
+        break;
+      }
+    }
+    const more = i < events.length && events[i].timestamp <= end;
+    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+    res.end(
+      JSON.stringify({
+        events: page.map((e, n) => ({
+          ...e,
+          eventId: `${i}-${n}`,
+          ingestionTime: e.timestamp,
+        })),
+        searchedLogStreams: [],
+        ...(more ? { nextToken: `${STORE_TOKEN}${i}` } : {}),
+      }),
+    );
+  }
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', c => chunks.push(c));
@@ -314,6 +390,13 @@ export async function startAwsBehaviourProxy(
           const { headers, body: text } = errorResponse(info, behaviour);
           res.writeHead(behaviour.status, headers);
           res.end(text);
+          return;
+        }
+        if (
+          info.operation === 'FilterLogEvents' &&
+          options.logGroups?.[info.json?.logGroupName]
+        ) {
+          servePage(info, res);
           return;
         }
         if (
