@@ -4,6 +4,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CoverageResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
+import { isUnreadable } from '../../lib/problems';
+import { plural } from '../../lib/text';
 
 const useStyles = makeStyles(theme => ({
   tile: { padding: theme.spacing(2), height: '100%' },
@@ -38,7 +40,14 @@ const percent = (part: number, whole: number) =>
 
 /** Coverage across the catalog in four numbers. */
 export function CoverageSummary(props: { report: CoverageResponse }) {
-  const { summary } = props.report;
+  const { summary, entities } = props.report;
+  const withFailures = entities.filter(e => e.summary.checks.fail > 0).length;
+  const unreadable = entities.reduce(
+    (sum, e) =>
+      sum +
+      (e.summary.unreadableStages ?? e.stages.filter(isUnreadable).length),
+    0,
+  );
   const checksPassing = coveragePercent(summary.checks);
   return (
     <Grid container spacing={2}>
@@ -46,30 +55,57 @@ export function CoverageSummary(props: { report: CoverageResponse }) {
         <Tile
           label="Linked to API Gateway"
           value={percent(summary.linked, summary.entities)}
-          detail={`${summary.linked} of ${summary.entities} entities; ${summary.notLinked} not linked`}
+          detail={`${summary.linked} of ${plural(
+            summary.entities,
+            'entity',
+            'entities',
+          )}; ${summary.notLinked} not linked`}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={3}>
         <Tile
           label="Checks passing"
           value={checksPassing === undefined ? '—' : `${checksPassing}%`}
-          detail={`${summary.checks.pass} passing, ${summary.checks.fail} failing, ${summary.checks.warn} warnings over ${summary.stages} stages`}
+          detail={`${summary.checks.pass} passing, ${
+            summary.checks.fail
+          } failing, ${plural(summary.checks.warn, 'warning')} over ${plural(
+            summary.stages,
+            'stage',
+          )}`}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={3}>
         <Tile
           label="Failing checks"
           value={String(summary.checks.fail)}
-          detail="Settings to change: see each API"
+          detail={
+            withFailures > 0
+              ? `In ${plural(
+                  withFailures,
+                  'entity',
+                  'entities',
+                )}; each one's tab shows how to fix them`
+              : 'No setting to change'
+          }
           bad={summary.checks.fail > 0}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={3}>
+        {/* Stages, not entities plus checks: unknown is counted apart. */}
         <Tile
-          label="Could not be audited"
-          value={String(summary.withErrors + summary.checks.error)}
-          detail={`${summary.withErrors} entities with errors, ${summary.checks.error} checks AWS did not answer`}
-          bad={summary.withErrors + summary.checks.error > 0}
+          label="Stages not read"
+          value={String(unreadable)}
+          detail={`${plural(
+            unreadable,
+            'stage',
+          )} AWS could not be read for; ${plural(
+            summary.withErrors,
+            'entity',
+            'entities',
+          )} whose annotations cannot be used; ${plural(
+            summary.checks.error,
+            'check',
+          )} AWS did not answer`}
         />
       </Grid>
     </Grid>
