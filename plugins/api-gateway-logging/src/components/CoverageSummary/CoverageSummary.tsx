@@ -4,7 +4,6 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CoverageResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
-import { isUnreadable } from '../../lib/problems';
 import { plural } from '../../lib/text';
 
 const useStyles = makeStyles(theme => ({
@@ -40,15 +39,19 @@ const percent = (part: number, whole: number) =>
 
 /** Coverage across the catalog in four numbers. */
 export function CoverageSummary(props: { report: CoverageResponse }) {
-  const { summary, entities } = props.report;
-  const withFailures = entities.filter(e => e.summary.checks.fail > 0).length;
-  const unreadable = entities.reduce(
-    (sum, e) =>
-      sum +
-      (e.summary.unreadableStages ?? e.stages.filter(isUnreadable).length),
-    0,
-  );
-  const checksPassing = coveragePercent(summary.checks);
+  const { summary } = props.report;
+  const sum = (pick: (c: CoverageResponse['summary']['checks'][0]) => number) =>
+    summary.checks.reduce((n, c) => n + pick(c), 0);
+  const counts = {
+    pass: sum(c => c.passing),
+    fail: sum(c => c.failing),
+    warn: sum(c => c.applicable - c.passing - c.failing),
+    'not-applicable': 0,
+    error: 0,
+  };
+  const withFailures = summary.failingStages;
+  const unreadable = summary.unreadableStages;
+  const checksPassing = coveragePercent(counts);
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} sm={6} md={3}>
@@ -66,28 +69,25 @@ export function CoverageSummary(props: { report: CoverageResponse }) {
         <Tile
           label="Checks passing"
           value={checksPassing === undefined ? '—' : `${checksPassing}%`}
-          detail={`${summary.checks.pass} passing, ${
-            summary.checks.fail
-          } failing, ${plural(summary.checks.warn, 'warning')} over ${plural(
-            summary.stages,
-            'stage',
-          )}`}
+          detail={`${counts.pass} passing, ${counts.fail} failing, ${plural(
+            counts.warn,
+            'warning',
+          )} over ${plural(summary.stages, 'stage')}`}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={3}>
         <Tile
           label="Failing checks"
-          value={String(summary.checks.fail)}
+          value={String(counts.fail)}
           detail={
             withFailures > 0
               ? `In ${plural(
                   withFailures,
-                  'entity',
-                  'entities',
-                )}; each one's tab shows how to fix them`
+                  'stage',
+                )}; each API's tab shows how to fix them`
               : 'No setting to change'
           }
-          bad={summary.checks.fail > 0}
+          bad={counts.fail > 0}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={3}>
@@ -99,13 +99,10 @@ export function CoverageSummary(props: { report: CoverageResponse }) {
             unreadable,
             'stage',
           )} AWS could not be read for; ${plural(
-            summary.withErrors,
+            summary.entitiesWithErrors,
             'entity',
             'entities',
-          )} whose annotations cannot be used; ${plural(
-            summary.checks.error,
-            'check',
-          )} AWS did not answer`}
+          )} whose annotations cannot be used`}
         />
       </Grid>
     </Grid>
