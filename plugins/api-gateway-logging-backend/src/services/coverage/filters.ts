@@ -98,7 +98,9 @@ export function sortEntities(
   const sign = order === 'asc' ? 1 : -1;
   return [...entities].sort((a, b) => {
     const [x, y] = [value(a), value(b)];
-    const cmp = x < y ? -1 : x > y ? 1 : 0;
+    let cmp = 0;
+    if (x < y) cmp = -1;
+    else if (x > y) cmp = 1;
     return sign * cmp || a.entityRef.localeCompare(b.entityRef);
   });
 }
