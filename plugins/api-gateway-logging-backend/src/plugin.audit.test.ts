@@ -98,6 +98,13 @@ describe('audit endpoints, end to end against moto', () => {
     return server;
   }
 
+  /** Runs a sweep (the test scheduler runs it before answering). */
+  async function sweep(server: Parameters<typeof request>[0]) {
+    const res = await request(server).post('/api/api-gateway-logging/sweeps');
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ running: false, lastOutcome: 'done' });
+  }
+
   it('audits an entity', async () => {
     const server = await start();
     const res = await request(server).get(
@@ -144,6 +151,7 @@ describe('audit endpoints, end to end against moto', () => {
 
   it('reports coverage across the catalog, with errors and unlinked APIs', async () => {
     const server = await start();
+    await sweep(server);
     const res = await request(server).get('/api/api-gateway-logging/audit');
     expect(res.status).toBe(200);
     const byRef = Object.fromEntries(
@@ -176,6 +184,7 @@ describe('audit endpoints, end to end against moto', () => {
 
   it('filters coverage and exports CSV', async () => {
     const server = await start();
+    await sweep(server);
     const filtered = await request(server).get(
       '/api/api-gateway-logging/audit?owner=team-b&check=execution-logging',
     );

@@ -18,6 +18,8 @@ import {
   entityLoaderServiceRef,
   extensionRegistryServiceRef,
   failuresServiceRef,
+  historyServiceRef,
+  sweepServiceRef,
   tracesServiceRef,
 } from './services/refs';
 
@@ -50,6 +52,7 @@ export const apiGatewayLoggingPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
         permissionsRegistry: coreServices.permissionsRegistry,
         settings: configServiceRef,
         registry: extensionRegistryServiceRef,
@@ -58,6 +61,8 @@ export const apiGatewayLoggingPlugin = createBackendPlugin({
         coverage: coverageServiceRef,
         failures: failuresServiceRef,
         traces: tracesServiceRef,
+        history: historyServiceRef,
+        sweep: sweepServiceRef,
       },
       async init({
         registry,
@@ -71,6 +76,7 @@ export const apiGatewayLoggingPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({ ...deps, logQueries: settings.failures }),
         );
+        await deps.sweep.schedule();
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

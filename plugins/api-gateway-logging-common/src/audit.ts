@@ -244,6 +244,8 @@ export interface CoverageEntity {
   linked: boolean;
   /** Why the entity could not be audited (e.g. a malformed annotation). */
   error?: string;
+  /** When its oldest stage result was checked (stored results only). */
+  checkedAt?: string;
   stages: StageAudit[];
   discoveryErrors: DiscoveryError[];
   summary: AuditSummary;
@@ -284,6 +286,10 @@ export interface SweepStatus {
   lastFinishedAt?: string;
   /** Stages the last finished sweep audited. */
   stages?: number;
+  /** Whether the last sweep finished or failed as a whole. */
+  lastOutcome?: 'done' | 'failed';
+  /** What the last sweep could not read (an account denied, a listing cut short). */
+  errors?: string[];
 }
 
 /** One check across the stages counted. @public */

@@ -138,7 +138,7 @@ export interface TraceResponse {
   };
   /** Log groups that could not be read: the request may be there. */
   errors: FailureSourceError[];
-  /** `kept`: the logs are gone (retention), this is the copy kept for the trace. */
+  /** `kept`: the copy someone kept (it outlives log retention), not a read of the logs. */
   source?: 'live' | 'kept';
   /** Set when someone kept this trace (e.g. for an incident ticket). */
   kept?: KeptTraceInfo;

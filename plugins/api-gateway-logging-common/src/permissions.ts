@@ -23,8 +23,34 @@ export const apiGatewayLoggingAuditReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Re-check an entity's stages now (AWS calls at the account's rate limit).
+ * A resource permission on the entity, so a policy can grant it to the
+ * entity's owners.
+ *
+ * @public
+ */
+export const apiGatewayLoggingAuditRefreshPermission = createPermission({
+  name: 'api-gateway-logging.audit.refresh',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Start a sweep of the whole estate now (every configured account and
+ * region), instead of waiting for the schedule.
+ *
+ * @public
+ */
+export const apiGatewayLoggingSweepRunPermission = createPermission({
+  name: 'api-gateway-logging.sweep.run',
+  attributes: { action: 'update' },
+});
+
 /** All permissions of the plugin, for the permission integration router. @public */
 export const apiGatewayLoggingPermissions = [
   apiGatewayLoggingTracesReadPermission,
   apiGatewayLoggingAuditReadPermission,
+  apiGatewayLoggingAuditRefreshPermission,
+  apiGatewayLoggingSweepRunPermission,
 ];

@@ -143,21 +143,23 @@ function validateBody(where: string, pointer: string, body: unknown) {
 }
 
 /**
- * `supertest(server)`, whose GET responses are checked against
+ * `supertest(server)`, whose GET and POST responses are checked against
  * openapi.yaml before the test sees them.
  */
 export function request(server: Parameters<typeof supertest>[0]) {
   const agent = supertest(server);
+  const checked = (method: 'get' | 'post', url: string) => {
+    const test = agent[method](url);
+    const then = test.then.bind(test);
+    (test as any).then = (resolve: any, reject: any) =>
+      then((res: any) => {
+        assertMatchesSpec(method, url, res);
+        return res;
+      }).then(resolve, reject);
+    return test;
+  };
   return {
-    get(url: string) {
-      const test = agent.get(url);
-      const then = test.then.bind(test);
-      (test as any).then = (resolve: any, reject: any) =>
-        then((res: any) => {
-          assertMatchesSpec('get', url, res);
-          return res;
-        }).then(resolve, reject);
-      return test;
-    },
+    get: (url: string) => checked('get', url),
+    post: (url: string) => checked('post', url),
   };
 }

@@ -17,6 +17,7 @@ import {
   createAwsAccess,
 } from '@apigw-logging/plugin-api-gateway-logging-node';
 import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { BUILT_IN_CHECKS } from '../checks';
 import { ExtensionCollector } from '../services/extensions/collectors';
 import {
@@ -25,6 +26,9 @@ import {
   coverageServiceRef,
   extensionRegistryServiceRef,
   failuresServiceRef,
+  historyServiceRef,
+  auditStoreServiceRef,
+  sweepServiceRef,
   logLocatorServiceRef,
   stageLocatorServiceRef,
   tracesServiceRef,
@@ -65,6 +69,7 @@ export async function pluginServices(
       dependencies: [
         mockServices.rootConfig.factory({ data: config }),
         catalogServiceMock.factory({ entities: options.entities ?? [] }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
         ...(options.factories ?? []),
       ],
     },
@@ -86,5 +91,8 @@ export async function pluginServices(
     coverage: await get(coverageServiceRef),
     failures: await get(failuresServiceRef),
     traces: await get(tracesServiceRef),
+    store: await get(auditStoreServiceRef),
+    sweep: await get(sweepServiceRef),
+    history: await get(historyServiceRef),
   };
 }

@@ -1,4 +1,9 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { Duration } from 'luxon';
 import {
   DEFAULT_LOGGING_POLICY,
   LoggingPolicy,
@@ -61,9 +66,31 @@ export interface LogGroupAccess {
   allowedPatterns: string[];
 }
 
+/** `apiGatewayLogging.sweep`: the scheduled sweep of the estate. */
+export interface SweepConfig {
+  enabled: boolean;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** History and daily coverage older than this are forgotten. */
+  historyRetentionMs: number;
+  /** How long a sweep may run (the schedule's timeout). */
+  timeoutMs: number;
+  /** Log groups of a region listed at most (pages of 50) to index them. */
+  maxLogGroupPages: number;
+}
+
+/** `apiGatewayLogging.cost`: prices to estimate log volume's cost. */
+export interface CostConfig {
+  ingestionUsdPerGb: number;
+  storageUsdPerGbMonth: number;
+  /** Days of `IncomingBytes` averaged. */
+  days: number;
+}
+
 /** The plugin's config (`apiGatewayLogging`), read once, with defaults. */
 export interface ApiGatewayLoggingConfig {
   discovery: DiscoveryTarget[];
+  sweep: SweepConfig;
+  cost: CostConfig;
   cache: { auditTtlMs: number; failuresTtlMs: number };
   policy: LoggingPolicy;
   logGroups: LogGroupAccess;
@@ -188,8 +215,53 @@ export function readApiGatewayLoggingConfig(
       auditTtlMs: positive(cache, 'auditTtlSeconds', 300) * 1000,
       failuresTtlMs: positive(cache, 'failuresTtlSeconds', 60) * 1000,
     },
+    sweep: readSweep(config?.getOptionalConfig('sweep')),
+    cost: readCost(config?.getOptionalConfig('cost')),
     policy: readPolicy(config?.getOptionalConfig('policy')),
     logGroups: readLogGroupAccess(config),
     failures: readFailures(config?.getOptionalConfig('failures')),
   };
+}
+
+function readSweep(config: Config | undefined): SweepConfig {
+  const configured = config?.getOptionalConfig('schedule');
+  const schedule: SchedulerServiceTaskScheduleDefinition = {
+    // Global: with several backend replicas on one database, exactly one
+    // sweeps each interval.
+    scope: 'global',
+    ...(configured
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(configured)
+      : {
+          frequency: { hours: 1 },
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 10 },
+        }),
+  };
+  return {
+    enabled: config?.getOptionalBoolean('enabled') ?? true,
+    schedule,
+    timeoutMs: durationMs(schedule.timeout),
+    historyRetentionMs:
+      positive(config, 'historyRetentionDays', 400) * 86_400_000,
+    maxLogGroupPages: positive(config, 'maxLogGroupPages', 2000),
+  };
+}
+
+function readCost(config: Config | undefined): CostConfig {
+  return {
+    ingestionUsdPerGb: positive(config, 'ingestionUsdPerGb', 0.5),
+    storageUsdPerGbMonth: positive(config, 'storageUsdPerGbMonth', 0.03),
+    days: positive(config, 'days', 7),
+  };
+}
+
+/** A schedule's duration (ISO 8601 or `{ minutes: 30 }`) in milliseconds. */
+function durationMs(
+  duration: SchedulerServiceTaskScheduleDefinition['timeout'],
+): number {
+  return (
+    typeof duration === 'string'
+      ? Duration.fromISO(duration)
+      : Duration.fromObject(duration)
+  ).toMillis();
 }

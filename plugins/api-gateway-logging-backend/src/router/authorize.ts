@@ -6,8 +6,56 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   apiGatewayLoggingAuditReadPermission,
+  apiGatewayLoggingAuditRefreshPermission,
+  apiGatewayLoggingSweepRunPermission,
   apiGatewayLoggingTracesReadPermission,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+
+/** Who made a request, as a kept trace records it. */
+export function principalOf(credentials: BackstageCredentials): string {
+  const { principal } = credentials as BackstageCredentials<any>;
+  if (principal?.type === 'user') return principal.userEntityRef;
+  if (principal?.type === 'service') return principal.subject;
+  return 'unknown';
+}
+
+/** Throws NotAllowedError (403) unless the caller may re-check this entity. */
+export async function requireAuditRefresh(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  entityRef: string,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [
+      {
+        permission: apiGatewayLoggingAuditRefreshPermission,
+        resourceRef: entityRef,
+      },
+    ],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `You may not re-check the logging audit of ${entityRef} (permission ${apiGatewayLoggingAuditRefreshPermission.name}); its stored result is shown. Ask its owners or the Backstage administrators for access.`,
+    );
+  }
+}
+
+/** Throws NotAllowedError (403) unless the caller may start a sweep. */
+export async function requireSweepRun(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [{ permission: apiGatewayLoggingSweepRunPermission }],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `You may not start a sweep of the estate (permission ${apiGatewayLoggingSweepRunPermission.name}); sweeps run on their schedule. Ask the Backstage administrators for access.`,
+    );
+  }
+}
 
 /** Throws NotAllowedError (403) unless the caller may read audits. */
 export async function requireAuditRead(

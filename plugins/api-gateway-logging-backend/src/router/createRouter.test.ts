@@ -113,11 +113,58 @@ const trace: TraceResponse = {
   errors: [],
 };
 
+const sweepStatus = {
+  running: false,
+  lastStartedAt: new Date(0).toISOString(),
+  lastFinishedAt: new Date(1000).toISOString(),
+  stages: 1,
+  lastOutcome: 'done' as const,
+};
+const stageHistory = {
+  stageArn: ARN,
+  stageName: 'prod',
+  versions: [
+    {
+      seenAt: new Date(7_200_000).toISOString(),
+      previousSeenAt: new Date(3_600_000).toISOString(),
+      deploymentId: 'abc123',
+      status: 'fail' as const,
+      changes: [{ what: 'Execution logging', from: 'ERROR', to: 'OFF' }],
+      summary:
+        'Execution logging ERROR → OFF, between 01:00 and 02:00 UTC on 1 Jan 1970, deployment abc123',
+    },
+  ],
+};
+const coverageDays = [
+  {
+    day: '1970-01-01',
+    stages: 1,
+    checks: [{ id: 'access-logging', passing: 1, applicable: 1 }],
+  },
+];
+
 function services() {
   return {
+    auditor: mockServices.auditor.mock(),
+    history: {
+      stageHistory: jest.fn().mockResolvedValue(stageHistory),
+      entityHistory: jest.fn().mockResolvedValue({
+        entityRef: ENTITY,
+        stages: [stageHistory],
+        coverage: coverageDays,
+      }),
+      coverageHistory: jest
+        .fn()
+        .mockResolvedValue({ scope: 'fleet', days: coverageDays }),
+    },
+    sweep: {
+      status: jest.fn().mockResolvedValue(sweepStatus),
+      trigger: jest.fn().mockResolvedValue(undefined),
+    },
     entities: { loadLinked: jest.fn().mockResolvedValue(linked) },
     audit: {
       auditEntity: jest.fn().mockResolvedValue(audit),
+      refreshEntity: jest.fn().mockResolvedValue(audit),
       auditStage: jest.fn(),
       listChecks: jest.fn().mockReturnValue([
         {
@@ -144,9 +191,23 @@ function services() {
         matching: totals,
         entities: [],
       }),
+      unclaimed: jest.fn().mockResolvedValue({
+        sweep: sweepStatus,
+        total: 1,
+        offset: 0,
+        limit: 50,
+        stages: [{ ...audit.stages[0], tags: { team: 'payments' } }],
+      }),
     },
     failures: { listFailures: jest.fn().mockResolvedValue(failures) },
-    traces: { getTrace: jest.fn().mockResolvedValue(trace) },
+    traces: {
+      getTrace: jest.fn().mockResolvedValue(trace),
+      keepTrace: jest.fn().mockResolvedValue({
+        ...trace,
+        source: 'kept',
+        kept: { by: 'user:default/alice', at: new Date(0).toISOString() },
+      }),
+    },
   };
 }
 
@@ -184,25 +245,38 @@ async function app(
       traceWindowMs: 900_000,
       requestDeadlineMs: 25_000,
     },
-  } as RouterOptions);
+  } as unknown as RouterOptions);
   const server = express().use('/api/api-gateway-logging', router);
-  return async (url: string, expected: number, accept?: string) => {
+  const call = async (
+    method: 'get' | 'post',
+    url: string,
+    expected: number,
+    options: { accept?: string; body?: object } = {},
+  ) => {
     const full = `/api/api-gateway-logging${url}`;
-    const res = await supertest(server)
-      .get(full)
-      .set('accept', accept ?? 'application/json');
+    let test = supertest(server)
+      [method](full)
+      .set('accept', options.accept ?? 'application/json');
+    if (options.body) test = test.send(options.body);
+    const res = await test;
     expect(res.status).toBe(expected);
-    assertMatchesSpec('get', full, res);
+    assertMatchesSpec(method, full, res);
     if (res.status >= 400) {
       expect(res.body.error.message.length).toBeGreaterThan(15);
       expect(JSON.stringify(res.body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
     }
     const op = openApi().operations.find(
-      o => o.method === 'get' && o.pattern.test(url.split('?')[0]),
+      o => o.method === method && o.pattern.test(url.split('?')[0]),
     );
-    if (op) exercised.add(`${op.template} ${res.status}`);
+    if (op) exercised.add(`${method} ${op.template} ${res.status}`);
     return res;
   };
+  const get = (url: string, expected: number, accept?: string) =>
+    call('get', url, expected, { accept });
+  return Object.assign(get, {
+    post: (url: string, expected: number, body?: object) =>
+      call('post', url, expected, { body }),
+  });
 }
 
 const E = '/entities/default/api/payments-api';
@@ -218,6 +292,40 @@ describe('createRouter (mocked services)', () => {
     await expectStatus('/audit?format=csv', 200);
     await expectStatus(`${E}/failures?stage=prod`, 200);
     await expectStatus(`/traces/${trace.requestId}?entity=payments-api`, 200);
+    await expectStatus.post(`${E}/audit/refresh`, 200);
+    await expectStatus(`${E}/history?days=7`, 200);
+    await expectStatus(`/history/stages?arn=${encodeURIComponent(ARN)}`, 200);
+    await expectStatus('/history/coverage?owner=team-a', 200);
+    await expectStatus('/unclaimed?status=fail', 200);
+    await expectStatus('/sweeps/latest', 200);
+    await expectStatus.post('/sweeps', 202);
+    await expectStatus.post(`/traces/${trace.requestId}/keep`, 201, {
+      entity: 'payments-api',
+      ticketUrl: 'https://tickets.example.com/INC-1',
+    });
+  });
+
+  it('records who read and kept which trace with the auditor', async () => {
+    const deps = services();
+    const expectStatus = await app(deps);
+    await expectStatus(`/traces/${trace.requestId}?entity=payments-api`, 200);
+    await expectStatus.post(`/traces/${trace.requestId}/keep`, 201, {
+      entity: 'payments-api',
+    });
+    expect(deps.auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'trace-read',
+        meta: { entityRef: ENTITY, requestId: trace.requestId },
+      }),
+    );
+    expect(deps.auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'trace-keep' }),
+    );
+    expect(deps.traces.keepTrace).toHaveBeenCalledWith(
+      linked,
+      expect.objectContaining({ requestId: trace.requestId }),
+      expect.objectContaining({ by: expect.stringContaining('user:') }),
+    );
   });
 
   it('answers 400 with what is wrong on every route that takes input', async () => {
@@ -229,6 +337,21 @@ describe('createRouter (mocked services)', () => {
     await expectStatus('/audit?check=no-such-check', 400);
     await expectStatus(`${E}/failures?from=tomorrow`, 400);
     await expectStatus('/traces/%22%20OR%201=1?entity=payments-api', 400);
+    await expectStatus.post(`${E}/audit/refresh?now=1`, 400);
+    await expectStatus(`${E}/history?days=0`, 400);
+    await expectStatus('/history/stages', 400);
+    await expectStatus('/history/stages?arn=arn:aws:s3:::bucket', 400);
+    await expectStatus('/history/coverage?owner=a&system=b', 400);
+    await expectStatus('/unclaimed?status=bogus', 400);
+    await expectStatus('/sweeps/latest?x=1', 400);
+    await expectStatus.post('/sweeps?x=1', 400);
+    const badUrl = await expectStatus.post(
+      `/traces/${trace.requestId}/keep`,
+      400,
+      { entity: 'payments-api', ticketUrl: 'javascript:alert(1)' },
+    );
+    expect(badUrl.body.error.message).toContain('ticketUrl');
+    await expectStatus.post(`/traces/${trace.requestId}/keep`, 400, {});
   });
 
   it('answers 401 without credentials', async () => {
@@ -240,9 +363,19 @@ describe('createRouter (mocked services)', () => {
       '/audit',
       `${E}/failures`,
       `/traces/${trace.requestId}?entity=payments-api`,
+      `${E}/history`,
+      `/history/stages?arn=${encodeURIComponent(ARN)}`,
+      '/history/coverage',
+      '/unclaimed',
+      '/sweeps/latest',
     ]) {
       await expectStatus(url, 401);
     }
+    await expectStatus.post(`${E}/audit/refresh`, 401);
+    await expectStatus.post('/sweeps', 401);
+    await expectStatus.post(`/traces/${trace.requestId}/keep`, 401, {
+      entity: 'payments-api',
+    });
   });
 
   it('answers 403 when the permission is denied', async () => {
@@ -252,6 +385,17 @@ describe('createRouter (mocked services)', () => {
     await expectStatus('/audit', 403);
     await expectStatus(`${E}/failures`, 403);
     await expectStatus(`/traces/${trace.requestId}?entity=payments-api`, 403);
+    await expectStatus.post(`${E}/audit/refresh`, 403);
+    await expectStatus(`${E}/history`, 403);
+    await expectStatus(`/history/stages?arn=${encodeURIComponent(ARN)}`, 403);
+    await expectStatus('/history/coverage', 403);
+    await expectStatus('/unclaimed', 403);
+    await expectStatus('/sweeps/latest', 403);
+    const sweep = await expectStatus.post('/sweeps', 403);
+    expect(sweep.body.error.message).toContain('api-gateway-logging.sweep.run');
+    await expectStatus.post(`/traces/${trace.requestId}/keep`, 403, {
+      entity: 'payments-api',
+    });
   });
 
   it('answers 404 for an unknown entity, request or route', async () => {
@@ -264,14 +408,29 @@ describe('createRouter (mocked services)', () => {
     await expectStatus(`${E}/stages`, 404);
     await expectStatus(`${E}/audit`, 404);
     await expectStatus(`${E}/failures`, 404);
+    await expectStatus.post(`${E}/audit/refresh`, 404);
+    await expectStatus(`${E}/history`, 404);
+    const notFound = new NotFoundError('No request x in g');
     const expectNoTrace = await app({
       traces: {
-        getTrace: jest
+        getTrace: jest.fn().mockRejectedValue(notFound),
+        keepTrace: jest.fn().mockRejectedValue(notFound),
+      },
+      history: {
+        ...services().history,
+        stageHistory: jest
           .fn()
-          .mockRejectedValue(new NotFoundError('No request x in g')),
+          .mockRejectedValue(new NotFoundError('No history for stage x')),
       },
     });
     await expectNoTrace(`/traces/${trace.requestId}?entity=payments-api`, 404);
+    await expectNoTrace.post(`/traces/${trace.requestId}/keep`, 404, {
+      entity: 'payments-api',
+    });
+    await expectNoTrace(
+      `/history/stages?arn=${encodeURIComponent(ARN)}`,
+      404,
+    );
     const unknown = await expectStatus('/no/such/route', 404);
     expect(unknown.body.error.message).toContain('No route GET /no/such/route');
   });
@@ -280,10 +439,16 @@ describe('createRouter (mocked services)', () => {
     const outage = new ServiceUnavailableError('AWS did not answer: logs');
     const expectStatus = await app({
       failures: { listFailures: jest.fn().mockRejectedValue(outage) },
-      traces: { getTrace: jest.fn().mockRejectedValue(outage) },
+      traces: {
+        getTrace: jest.fn().mockRejectedValue(outage),
+        keepTrace: jest.fn().mockRejectedValue(outage),
+      },
     });
     await expectStatus(`${E}/failures`, 503);
     await expectStatus(`/traces/${trace.requestId}?entity=payments-api`, 503);
+    await expectStatus.post(`/traces/${trace.requestId}/keep`, 503, {
+      entity: 'payments-api',
+    });
   });
 
   it('answers a generic 500 without a stack for a bug of ours', async () => {
@@ -317,7 +482,9 @@ describe('createRouter (mocked services)', () => {
   // every route was served by a test above.
   it('served every status openapi.yaml documents', () => {
     const documented = openApi().operations.flatMap(op =>
-      [...op.statuses.keys()].map(status => `${op.template} ${status}`),
+      [...op.statuses.keys()].map(
+        status => `${op.method} ${op.template} ${status}`,
+      ),
     );
     expect(documented.filter(d => !exercised.has(d))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -12,20 +13,27 @@ import { CoverageService } from '../services/coverage/types';
 import { EntityLoader } from '../services/entities/EntityLoader';
 import { FailuresService } from '../services/failures/types';
 import { TraceService } from '../services/traces/types';
+import { HistoryService } from '../services/history/types';
+import { SweepService } from '../services/sweep/types';
 import { errorHandler } from './errorHandler';
 import { auditRoutes } from './routes/auditRoutes';
 import { logRoutes } from './routes/logRoutes';
+import { historyRoutes } from './routes/historyRoutes';
 
 /** What the router needs: the plugin's services, or mocks in router tests. */
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** Records who read (or kept) which request's trace, and who started sweeps. */
+  auditor: AuditorService;
   entities: Pick<EntityLoader, 'loadLinked'>;
   audit: AuditService;
   coverage: CoverageService;
   failures: FailuresService;
   traces: TraceService;
+  history: HistoryService;
+  sweep: Pick<SweepService, 'status' | 'trigger'>;
   /** Windows and page sizes of the log routes. */
   logQueries: FailuresConfig;
   now?: () => number;
@@ -45,6 +53,7 @@ export async function createRouter(
   });
   router.use(auditRoutes(options));
   router.use(logRoutes(options));
+  router.use(historyRoutes(options));
   router.use((req, _res, next) => {
     next(
       new NotFoundError(

@@ -15,6 +15,10 @@ import { CachedLogGroupReader } from '../aws/logGroups/CachedLogGroupReader';
 import { DefaultLogGroupReader } from '../aws/logGroups/DefaultLogGroupReader';
 import { LogGroupReader } from '../aws/logGroups/types';
 import { Memo } from '../aws/Memo';
+import { localCache } from '../aws/localCache';
+import { LogVolumeReader } from '../aws/metrics/LogVolumeReader';
+import { AuditStore } from '../store/AuditStore';
+import { DatabaseAuditStore } from '../store/DatabaseAuditStore';
 import {
   ApiGatewayLoggingConfig,
   readApiGatewayLoggingConfig,
@@ -22,7 +26,6 @@ import {
 import { DefaultAuditService } from './audit/DefaultAuditService';
 import { StageAuditor } from './audit/StageAuditor';
 import { AuditService } from './audit/types';
-import { DefaultCoverageService } from './coverage/DefaultCoverageService';
 import { CoverageService } from './coverage/types';
 import { EntityLoader } from './entities/EntityLoader';
 import { ExtensionRegistry } from './extensions/ExtensionRegistry';
@@ -33,6 +36,12 @@ import { StageLocator } from './stages/StageLocator';
 import { TagDiscovery } from './stages/TagDiscovery';
 import { DefaultTraceService } from './traces/DefaultTraceService';
 import { TraceService } from './traces/types';
+import { KeptTraceService } from './traces/KeptTraceService';
+import { DefaultHistoryService } from './history/DefaultHistoryService';
+import { HistoryService } from './history/types';
+import { DefaultSweepService } from './sweep/DefaultSweepService';
+import { SweepService } from './sweep/types';
+import { StoredCoverageService } from './coverage/StoredCoverageService';
 
 /*
  * The plugin's services, each a service ref with a default factory: the
@@ -106,6 +115,52 @@ export const awsReadersServiceRef = createServiceRef<AwsReaders>({
     }),
 });
 
+/** The stored audit, on the plugin's database (migrated at startup). */
+export const auditStoreServiceRef = createServiceRef<AuditStore>({
+  id: 'api-gateway-logging.store',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { database: coreServices.database },
+      factory: ({ database }) => DatabaseAuditStore.create(database),
+    }),
+});
+
+/**
+ * Readers that read AWS anew, for a sweep or a re-check: not the request
+ * cache (a re-check must see the change just made), but shared within the
+ * one sweep or re-check that asks for them.
+ */
+// Longer than any sweep (its schedule times out at 30 minutes by default).
+const FRESH_READS_TTL_MS = 2 * 60 * 60_000;
+
+export type FreshReaders = () => Pick<AwsReaders, 'apiGateway' | 'logGroups'>;
+
+export const freshReadersServiceRef = createServiceRef<FreshReaders>({
+  id: 'api-gateway-logging.fresh-readers',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { aws: awsAccessServiceRef },
+      factory:
+        ({ aws }) =>
+        () => {
+          // A new cache per call: it lives as long as the sweep holding it.
+          const memo = new Memo(localCache(), FRESH_READS_TTL_MS);
+          return {
+            apiGateway: new CachedApiGatewayReader(
+              new DefaultApiGatewayReader(aws),
+              memo,
+            ),
+            logGroups: new CachedLogGroupReader(
+              new DefaultLogGroupReader(aws),
+              memo,
+            ),
+          };
+        },
+    }),
+});
+
 /** Checks, input readers, policy and log sources: built-in and modules'. */
 export const extensionRegistryServiceRef = createServiceRef<ExtensionRegistry>({
   id: 'api-gateway-logging.extensions',
@@ -155,9 +210,8 @@ export const entityLoaderServiceRef = createServiceRef<EntityLoader>({
     }),
 });
 
-/** The logging audit of stages and entities. @public */
-export const auditServiceRef = createServiceRef<AuditService>({
-  id: 'api-gateway-logging.audit',
+export const stageAuditorServiceRef = createServiceRef<StageAuditor>({
+  id: 'api-gateway-logging.stage-auditor',
   defaultFactory: async service =>
     createServiceFactory({
       service,
@@ -167,29 +221,76 @@ export const auditServiceRef = createServiceRef<AuditService>({
         registry: extensionRegistryServiceRef,
       },
       factory: ({ readers, stages, registry }) =>
-        new DefaultAuditService(
-          new StageAuditor({
-            apiGateway: readers.apiGateway,
-            logGroups: readers.logGroups,
-            cloudWatch: readers.cloudWatch,
-            locator: stages,
-            registry,
-          }),
-          stages,
+        new StageAuditor({
+          apiGateway: readers.apiGateway,
+          logGroups: readers.logGroups,
+          cloudWatch: readers.cloudWatch,
+          locator: stages,
           registry,
-        ),
+        }),
     }),
 });
 
-/** The coverage across the catalog. @public */
+/** The logging audit of stages and entities. @public */
+export const auditServiceRef = createServiceRef<AuditService>({
+  id: 'api-gateway-logging.audit',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        auditor: stageAuditorServiceRef,
+        locator: stageLocatorServiceRef,
+        registry: extensionRegistryServiceRef,
+        store: auditStoreServiceRef,
+        freshReaders: freshReadersServiceRef,
+        settings: configServiceRef,
+      },
+      factory: ({ settings, ...deps }) =>
+        new DefaultAuditService({ ...deps, cost: settings.cost }),
+    }),
+});
+
+/** The scheduled sweep of the estate into the store. @public */
+export const sweepServiceRef = createServiceRef<SweepService>({
+  id: 'api-gateway-logging.sweep',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        store: auditStoreServiceRef,
+        auditor: stageAuditorServiceRef,
+        freshReaders: freshReadersServiceRef,
+        aws: awsAccessServiceRef,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        settings: configServiceRef,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+      },
+      factory: deps =>
+        new DefaultSweepService({
+          ...deps,
+          volumes: new LogVolumeReader(deps.aws),
+        }),
+    }),
+});
+
+/** The coverage across the catalog, from the store. @public */
 export const coverageServiceRef = createServiceRef<CoverageService>({
   id: 'api-gateway-logging.coverage',
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { catalog: catalogServiceRef, audit: auditServiceRef },
-      factory: ({ catalog, audit }) =>
-        new DefaultCoverageService(catalog, audit),
+      deps: {
+        catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        store: auditStoreServiceRef,
+        sweep: sweepServiceRef,
+        registry: extensionRegistryServiceRef,
+        settings: configServiceRef,
+      },
+      factory: ({ settings, ...deps }) =>
+        new StoredCoverageService({ ...deps, cost: settings.cost }),
     }),
 });
 
@@ -215,7 +316,7 @@ export const failuresServiceRef = createServiceRef<FailuresService>({
     }),
 });
 
-/** One request's trace. @public */
+/** One request's trace, live or kept. @public */
 export const tracesServiceRef = createServiceRef<TraceService>({
   id: 'api-gateway-logging.traces',
   defaultFactory: async service =>
@@ -225,8 +326,23 @@ export const tracesServiceRef = createServiceRef<TraceService>({
         logs: logLocatorServiceRef,
         registry: extensionRegistryServiceRef,
         settings: configServiceRef,
+        store: auditStoreServiceRef,
       },
-      factory: ({ logs, registry, settings }) =>
-        new DefaultTraceService({ logs, registry, config: settings.failures }),
+      factory: ({ logs, registry, settings, store }) =>
+        new KeptTraceService(
+          new DefaultTraceService({ logs, registry, config: settings.failures }),
+          store,
+        ),
+    }),
+});
+
+/** Stage timelines and coverage over time. @public */
+export const historyServiceRef = createServiceRef<HistoryService>({
+  id: 'api-gateway-logging.history',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { store: auditStoreServiceRef },
+      factory: ({ store }) => new DefaultHistoryService(store),
     }),
 });

@@ -31,8 +31,12 @@ export interface StageRow {
 /** What decides a new version: the configuration, and each check's status. */
 export function hashesOf(observation: StageObservation) {
   const { audit, config } = observation;
+  // The API's name is not configuration, and a re-check reading one stage
+  // does not learn it: leaving it out keeps a re-check from looking like a
+  // change to what the sweep saw.
+  const { apiName: _name, ...settings } = config ?? {};
   return {
-    config: hashOf(config ?? null),
+    config: hashOf(config ? settings : null),
     results: hashOf({
       status: audit.status,
       problem: audit.problem?.kind ?? null,

@@ -6,6 +6,8 @@ import {
   StageAudit,
   StageStatus,
   TraceResponse,
+  StageRef,
+  parseStageArn,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { StageConfig } from '@apigw-logging/plugin-api-gateway-logging-node';
 
@@ -23,6 +25,14 @@ export interface LogVolume {
 /** The key of a stage in the store: its account (or `default`) and ARN. */
 export function stageKey(stage: { accountId?: string; arn: string }): string {
   return `${stage.accountId ?? 'default'}|${stage.arn}`;
+}
+
+/** A stage reference from its store key (`account|arn`). */
+export function stageRefOfKey(key: string): StageRef {
+  const bar = key.indexOf('|');
+  const account = key.slice(0, bar);
+  const ref = parseStageArn(key.slice(bar + 1));
+  return { ...ref, ...(account !== 'default' ? { accountId: account } : {}) };
 }
 
 /** What one audit saw of one stage, to record. */

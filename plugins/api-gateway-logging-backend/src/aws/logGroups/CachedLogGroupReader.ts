@@ -17,9 +17,11 @@ export class CachedLogGroupReader implements LogGroupReader {
   listByPrefix(
     target: AwsTarget,
     prefix: string,
+    maxPages?: number,
   ): Promise<Listing<LogGroupInfo>> {
-    return this.memo.get(`loggroups:${targetKey(target)}:${prefix}`, () =>
-      this.inner.listByPrefix(target, prefix),
+    return this.memo.get(
+      `loggroups:${targetKey(target)}:${prefix}:${maxPages ?? ''}`,
+      () => this.inner.listByPrefix(target, prefix, maxPages),
     );
   }
 }

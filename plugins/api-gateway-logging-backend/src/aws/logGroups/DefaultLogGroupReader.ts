@@ -13,7 +13,7 @@ import { LogGroupReader } from './types';
 
 // A prefix names one API's groups or one group; more pages than this means
 // the prefix is not selective: the listing says it stopped.
-const MAX_PAGES = 10;
+const DEFAULT_MAX_PAGES = 10;
 
 /** {@link LogGroupReader} over the AWS SDK, through the shared AWS access. */
 export class DefaultLogGroupReader implements LogGroupReader {
@@ -22,10 +22,11 @@ export class DefaultLogGroupReader implements LogGroupReader {
   async listByPrefix(
     target: AwsTarget,
     prefix: string,
+    maxPages = DEFAULT_MAX_PAGES,
   ): Promise<Listing<LogGroupInfo>> {
     const items: LogGroupInfo[] = [];
     let nextToken: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
+    for (let page = 0; page < maxPages; page++) {
       const token = nextToken;
       const response = await send(
         this.aws,
@@ -35,12 +36,13 @@ export class DefaultLogGroupReader implements LogGroupReader {
           name: 'DescribeLogGroups',
           service: 'logs',
           action: 'logs:DescribeLogGroups',
-          resource: prefix,
+          resource: prefix || '*',
         },
         (client, abortSignal) =>
           client.send(
             new DescribeLogGroupsCommand({
-              logGroupNamePrefix: prefix,
+              // AWS refuses an empty prefix: no prefix lists every group.
+              ...(prefix ? { logGroupNamePrefix: prefix } : {}),
               limit: 50,
               nextToken: token,
             }),

@@ -7,7 +7,7 @@ import {
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { z } from 'zod';
 import { describeStages } from '../../services/stages/describeStages';
-import { requireAuditRead } from '../authorize';
+import { requireAuditRead, requireAuditRefresh } from '../authorize';
 import { coverageToCsv } from '../csv';
 import { coverageQuery } from '../params/coverageQuery';
 import { parseEntityRefParams, parseInput } from '../params/validation';
@@ -46,6 +46,20 @@ export function auditRoutes(options: RouterOptions) {
     const body: EntityAuditResponse = await audit.auditEntity(linked);
     res.json(body);
   });
+
+  router.post(
+    '/entities/:namespace/:kind/:name/audit/refresh',
+    async (req, res) => {
+      const entityRef = parseEntityRefParams(req.params);
+      parseInput(noQuery, req.query, 'refresh query');
+      const credentials = await httpAuth.credentials(req);
+      await requireAuditRead(permissions, credentials);
+      const linked = await entities.loadLinked(entityRef, credentials);
+      await requireAuditRefresh(permissions, credentials, linked.entityRef);
+      const body: EntityAuditResponse = await audit.refreshEntity(linked);
+      res.json(body);
+    },
+  );
 
   router.get('/audit', async (req, res) => {
     const { format, ...filters } = parseInput(

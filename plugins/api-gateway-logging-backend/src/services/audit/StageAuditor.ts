@@ -27,6 +27,17 @@ import { ExtensionRegistry } from '../extensions/ExtensionRegistry';
 import { StageLocator, targetOf } from '../stages/StageLocator';
 import { messageOf, readProblem } from './readProblem';
 
+/** How one audit reads AWS. */
+export interface AuditOptions {
+  /** The stage's configuration, when the caller has read it (a sweep's listing). */
+  config?: StageConfig;
+  /**
+   * Readers for this audit instead of the cached ones: a sweep or a
+   * re-check reads AWS anew (and a sweep answers log groups from its index).
+   */
+  readers?: { apiGateway: ApiGatewayReader; logGroups: LogGroupReader };
+}
+
 /** What the auditor needs. */
 export interface StageAuditorOptions {
   apiGateway: ApiGatewayReader;
@@ -45,7 +56,25 @@ export interface StageAuditorOptions {
 export class StageAuditor {
   constructor(private readonly options: StageAuditorOptions) {}
 
-  async audit(ref: StageRef, entity?: Entity): Promise<StageAudit> {
+  async audit(
+    ref: StageRef,
+    entity?: Entity,
+    options: AuditOptions = {},
+  ): Promise<StageAudit> {
+    return (await this.observe(ref, entity, options)).audit;
+  }
+
+  /** The audit of a stage and the configuration it read. */
+  async observe(
+    ref: StageRef,
+    entity?: Entity,
+    options: AuditOptions = {},
+  ): Promise<{
+    audit: StageAudit;
+    config?: StageConfig;
+    logGroups?: AuditInput['logGroups'];
+  }> {
+    const readers = options.readers ?? this.options;
     const target = targetOf(ref);
     const base = {
       arn: ref.arn,
@@ -57,16 +86,20 @@ export class StageAuditor {
     };
     let stage: StageConfig;
     try {
-      stage = await this.options.locator.readStage(ref);
+      stage =
+        options.config ??
+        (await this.options.locator.readStage(ref, readers.apiGateway));
     } catch (error) {
       // Unknown is neither failing nor passing: one problem, no checks.
       const problem = readProblem(error);
       return {
-        ...base,
-        status: 'unreadable',
-        problem,
-        error: problem.message,
-        checks: [],
+        audit: {
+          ...base,
+          status: 'unreadable',
+          problem,
+          error: problem.message,
+          checks: [],
+        },
       };
     }
     const location: StageLocation = {
@@ -84,9 +117,11 @@ export class StageAuditor {
     const checks = registry.checksFor(policy);
     const reads = new Set(checks.flatMap(c => c.reads));
     const [account, logGroups] = await Promise.all([
-      reads.has('account') ? this.readAccount(stage, target) : {},
+      reads.has('account')
+        ? this.readAccount(stage, target, readers.apiGateway)
+        : {},
       reads.has('log-groups')
-        ? this.readLogGroups(ref, stage, target, entity)
+        ? this.readLogGroups(ref, stage, target, readers.logGroups, entity)
         : {},
     ]);
     const input: AuditInput = {
@@ -104,22 +139,27 @@ export class StageAuditor {
     };
     const results = checks.map(check => evaluate(check, input, policy));
     return {
-      ...base,
-      apiType: stage.apiType,
-      ...(stage.apiName ? { apiName: stage.apiName } : {}),
-      status: stageStatus(results),
-      checks: results,
+      audit: {
+        ...base,
+        apiType: stage.apiType,
+        ...(stage.apiName ? { apiName: stage.apiName } : {}),
+        status: stageStatus(results),
+        checks: results,
+      },
+      config: stage,
+      logGroups,
     };
   }
 
   private async readAccount(
     stage: StageConfig,
     target: AwsTarget,
+    apiGateway: ApiGatewayReader,
   ): Promise<AccountSettings | ReadFailure> {
     // HTTP APIs do not use the account's CloudWatch role: spare the call.
     if (stage.apiType === 'HTTP') return {};
     try {
-      return await this.options.apiGateway.getAccountSettings(target);
+      return await apiGateway.getAccountSettings(target);
     } catch (error) {
       return { error: messageOf(error) };
     }
@@ -129,6 +169,7 @@ export class StageAuditor {
     ref: StageRef,
     stage: StageConfig,
     target: AwsTarget,
+    reader: LogGroupReader,
     entity?: Entity,
   ): Promise<AuditInput['logGroups']> {
     let locations;
@@ -154,26 +195,10 @@ export class StageAuditor {
           l.kind === 'execution' && l.name.startsWith(defaultPrefix)
             ? defaultPrefix
             : l.name;
-        groups[l.kind] = await this.lookup(l.target, prefix, l.name);
+        groups[l.kind] = await lookup(reader, l.target, prefix, l.name);
       }),
     );
     return groups;
-  }
-
-  private async lookup(
-    target: AwsTarget,
-    prefix: string,
-    name: string,
-  ): Promise<LogGroupLookup> {
-    try {
-      const { items } = await this.options.logGroups.listByPrefix(
-        target,
-        prefix,
-      );
-      return items.find(g => g.name === name) ?? { name, exists: false };
-    } catch (error) {
-      return { name, error: messageOf(error) };
-    }
   }
 
   private async readExtra(
@@ -193,6 +218,20 @@ export class StageAuditor {
       }),
     );
     return extra;
+  }
+}
+
+async function lookup(
+  reader: LogGroupReader,
+  target: AwsTarget,
+  prefix: string,
+  name: string,
+): Promise<LogGroupLookup> {
+  try {
+    const { items } = await reader.listByPrefix(target, prefix);
+    return items.find(g => g.name === name) ?? { name, exists: false };
+  } catch (error) {
+    return { name, error: messageOf(error) };
   }
 }
 

@@ -2,7 +2,6 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CoverageEntity,
   CoverageFilters,
-  CoverageSort,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { summarize } from '../audit/summarize';
 
@@ -68,39 +67,4 @@ export function pickFilters(query: CoverageFilters): CoverageFilters {
       ([, v]) => v !== undefined,
     ),
   ) as CoverageFilters;
-}
-
-/** Share of applicable checks passing, or -1 when none applies. */
-function coverageOf(entity: CoverageEntity): number {
-  const { pass, fail, warn } = entity.summary.checks;
-  const applicable = pass + fail + warn;
-  return applicable === 0 ? -1 : pass / applicable;
-}
-
-/** Entities in the order the coverage page asks for (then by reference). */
-export function sortEntities(
-  entities: CoverageEntity[],
-  sort: CoverageSort,
-  order: 'asc' | 'desc',
-): CoverageEntity[] {
-  const value = (e: CoverageEntity): string | number => {
-    switch (sort) {
-      case 'owner':
-        return e.owner ?? '';
-      case 'failing':
-        return e.summary.failingStages;
-      case 'coverage':
-        return coverageOf(e);
-      default:
-        return e.entityRef.split('/').pop() ?? e.entityRef;
-    }
-  };
-  const sign = order === 'asc' ? 1 : -1;
-  return [...entities].sort((a, b) => {
-    const [x, y] = [value(a), value(b)];
-    let cmp = 0;
-    if (x < y) cmp = -1;
-    else if (x > y) cmp = 1;
-    return sign * cmp || a.entityRef.localeCompare(b.entityRef);
-  });
 }

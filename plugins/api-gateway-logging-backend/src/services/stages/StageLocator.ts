@@ -44,15 +44,18 @@ export class StageLocator {
   }
 
   /** The stage's configuration; `AwsReadError` (not-found, access-denied, ...) when it cannot be read. */
-  async readStage(ref: StageRef): Promise<StageConfig> {
+  async readStage(
+    ref: StageRef,
+    apiGateway: ApiGatewayReader = this.apiGateway,
+  ): Promise<StageConfig> {
     const target = targetOf(ref);
     let stages: StageConfig[];
     if (ref.apiFamily === 'v1') {
-      stages = await this.apiGateway.getRestStages(target, ref.apiId);
+      stages = await apiGateway.getRestStages(target, ref.apiId);
     } else {
       // The ARN carries the API id: GetApi, not a listing of every API.
-      const api = await this.apiGateway.getV2Api(target, ref.apiId);
-      stages = await this.apiGateway.getV2Stages(target, api);
+      const api = await apiGateway.getV2Api(target, ref.apiId);
+      stages = await apiGateway.getV2Stages(target, api);
     }
     const stage = stages.find(s => s.stageName === ref.stageName);
     if (!stage) {

@@ -47,7 +47,7 @@ const MAX_EVENTS_PER_TRACE_READ = 5000;
  * that failed is an outage (503), and a search cut short says how far it
  * got.
  */
-export class DefaultTraceService implements TraceService {
+export class DefaultTraceService implements Pick<TraceService, 'getTrace'> {
   constructor(private readonly options: DefaultTraceServiceOptions) {}
 
   async getTrace(

@@ -1,0 +1,203 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ANNOTATION_STAGE_ARN,
+  ANNOTATION_STAGE_TAGS,
+  CoverageEntity,
+  CoverageQuery,
+  CoverageResponse,
+  CoverageTotals,
+  StageAudit,
+  UnclaimedResponse,
+} from '@apigw-logging/plugin-api-gateway-logging-common';
+import { CostConfig } from '../../config/readConfig';
+import { AuditStore } from '../../store/AuditStore';
+import { StoredTotals } from '../../store/totalsQueries';
+import { EntityRow, StoredStage } from '../../store/types';
+import { summarize } from '../audit/summarize';
+import { ExtensionRegistry } from '../extensions/ExtensionRegistry';
+import { stageLogVolume } from '../sweep/logVolume';
+import { SweepService } from '../sweep/types';
+import { applyFilters, normalizeRef, pickFilters } from './filters';
+import { CoverageService } from './types';
+
+/** What the stored coverage needs. */
+export interface StoredCoverageServiceOptions {
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  store: AuditStore;
+  sweep: SweepService;
+  registry: ExtensionRegistry;
+  cost: CostConfig;
+}
+
+/**
+ * {@link CoverageService} from the store: what the last sweep (or an
+ * entity's re-check) found, filtered, searched, sorted and paged in SQL;
+ * no AWS call per page view. Only the entities the caller may read in the
+ * catalog are listed and counted.
+ */
+export class StoredCoverageService implements CoverageService {
+  constructor(private readonly options: StoredCoverageServiceOptions) {}
+
+  async report(
+    credentials: BackstageCredentials,
+    query: CoverageQuery,
+  ): Promise<CoverageResponse> {
+    const { store } = this.options;
+    const visible = await this.visibleEntities(credentials);
+    const sort = query.sort ?? 'failing';
+    const order =
+      query.order ?? (sort === 'name' || sort === 'owner' ? 'asc' : 'desc');
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
+    const filters = {
+      ...pickFilters(query),
+      ...optional('owner', normalizeRef(query.owner, 'group')),
+      ...optional('system', normalizeRef(query.system, 'system')),
+    };
+    const scope = visible ? { visible } : {};
+    const [page, summary, matching, unclaimed, sweep] = await Promise.all([
+      store.coveragePage({ ...filters, ...scope, sort, order, offset, limit }),
+      store.totals(scope),
+      store.totals({ ...filters, ...scope }),
+      store.unclaimedCount(),
+      this.options.sweep.status(),
+    ]);
+    return {
+      generatedAt: new Date().toISOString(),
+      sweep,
+      filters: pickFilters(query),
+      sort,
+      order,
+      offset,
+      limit,
+      total: page.total,
+      summary: { ...this.titled(summary), unclaimedStages: unclaimed },
+      matching: this.titled(matching),
+      entities: applyFilters(await this.withStages(page.rows), filters),
+    };
+  }
+
+  async unclaimed(
+    query: Parameters<CoverageService['unclaimed']>[0],
+  ): Promise<UnclaimedResponse> {
+    const [page, sweep] = await Promise.all([
+      this.options.store.unclaimedPage(query),
+      this.options.sweep.status(),
+    ]);
+    return {
+      sweep,
+      total: page.total,
+      offset: query.offset,
+      limit: query.limit,
+      stages: page.stages.map(s => ({ ...this.stageAudit(s), tags: s.tags })),
+    };
+  }
+
+  /**
+   * The entity refs the caller may read, or undefined when they may read
+   * every entity (the common case: no catalog call at all).
+   */
+  private async visibleEntities(
+    credentials: BackstageCredentials,
+  ): Promise<string[] | undefined> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return undefined;
+    if (decision.result === AuthorizeResult.DENY) return [];
+    // Conditional: the catalog applies the conditions to what it returns.
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: [
+          { kind: 'API' },
+          {
+            kind: 'Component',
+            [`metadata.annotations.${ANNOTATION_STAGE_ARN}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          {
+            kind: 'Component',
+            [`metadata.annotations.${ANNOTATION_STAGE_TAGS}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+        ],
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    return items.map(e => stringifyEntityRef(e));
+  }
+
+  /** The page's entities with their stored stages and each stage's age. */
+  private async withStages(rows: EntityRow[]): Promise<CoverageEntity[]> {
+    const claims = await this.options.store.claimsOf(
+      rows.map(r => r.entityRef),
+    );
+    const stages = new Map(
+      (
+        await this.options.store.getStages([...new Set([...claims.values()].flat())])
+      )
+        .filter(s => s.goneAt === undefined)
+        .map(s => [s.stageKey, this.stageAudit(s)]),
+    );
+    return rows.map(row => {
+      const own = (claims.get(row.entityRef) ?? []).flatMap(key =>
+        stages.has(key) ? [stages.get(key)!] : [],
+      );
+      return {
+        entityRef: row.entityRef,
+        kind: row.kind,
+        ...optional('title', row.title),
+        ...optional('owner', row.owner),
+        ...optional('system', row.system),
+        linked: row.linked,
+        ...optional('error', row.error),
+        ...(row.checkedAt !== undefined
+          ? { checkedAt: new Date(row.checkedAt).toISOString() }
+          : {}),
+        stages: own,
+        discoveryErrors: row.discoveryErrors,
+        summary: summarize(own),
+      };
+    });
+  }
+
+  private stageAudit(stored: StoredStage): StageAudit {
+    return {
+      ...stored.audit,
+      checkedAt: new Date(stored.checkedAt).toISOString(),
+      source: 'stored',
+      ...(stored.logVolume
+        ? { logVolume: stageLogVolume(stored.logVolume, this.options.cost) }
+        : {}),
+    };
+  }
+
+  /** Totals with each check's title from the catalogue of checks. */
+  private titled(totals: StoredTotals): CoverageTotals {
+    const titles = new Map(
+      this.options.registry.descriptors().map(d => [d.id, d.title]),
+    );
+    return {
+      ...totals,
+      checks: totals.checks.map(c => ({
+        ...c,
+        title: titles.get(c.id) ?? c.id,
+      })),
+    };
+  }
+}
+
+function optional<K extends string>(key: K, value: string | undefined) {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
