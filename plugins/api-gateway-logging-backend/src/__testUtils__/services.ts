@@ -1,4 +1,5 @@
 import {
+  coreServices,
   createServiceFactory,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -23,6 +24,8 @@ import { ExtensionCollector } from '../services/extensions/collectors';
 import {
   auditServiceRef,
   awsReadersServiceRef,
+  configServiceRef,
+  entityLoaderServiceRef,
   coverageServiceRef,
   extensionRegistryServiceRef,
   failuresServiceRef,
@@ -84,6 +87,9 @@ export async function pluginServices(
   return {
     aws,
     registry,
+    settings: await get(configServiceRef),
+    database: await get(coreServices.database),
+    entities: await get(entityLoaderServiceRef),
     readers: await get(awsReadersServiceRef),
     stages: await get(stageLocatorServiceRef),
     logs: await get(logLocatorServiceRef),
