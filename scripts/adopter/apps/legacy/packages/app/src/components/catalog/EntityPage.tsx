@@ -1,0 +1,51 @@
+import { Grid } from '@material-ui/core';
+import {
+  EntityAboutCard,
+  EntityLayout,
+  EntitySwitch,
+  isKind,
+} from '@backstage/plugin-catalog';
+// adopter:imports
+
+const overviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    <Grid item md={6} xs={12}>
+      <EntityAboutCard variant="gridItem" />
+    </Grid>
+    {/* adopter:overview-cards */}
+  </Grid>
+);
+
+const apiPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {overviewContent}
+    </EntityLayout.Route>
+    {/* adopter:api-tabs */}
+  </EntityLayout>
+);
+
+const componentPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {overviewContent}
+    </EntityLayout.Route>
+    {/* adopter:component-tabs */}
+  </EntityLayout>
+);
+
+const defaultPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {overviewContent}
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+export const entityPage = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isKind('api')} children={apiPage} />
+    <EntitySwitch.Case if={isKind('component')} children={componentPage} />
+    <EntitySwitch.Case>{defaultPage}</EntitySwitch.Case>
+  </EntitySwitch>
+);
