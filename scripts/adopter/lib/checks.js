@@ -5,6 +5,19 @@
 const assert = require('node:assert/strict');
 const { launchBrowser, screenshot } = require('../../../e2e/lib/browser');
 
+/** The dev server's error overlay, which would swallow every click. */
+async function assertNoErrorOverlay(page) {
+  const overlay = page.locator('#react-refresh-overlay');
+  if (await overlay.count()) {
+    const text = await page
+      .frameLocator('#react-refresh-overlay')
+      .locator('body')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`the app shows an error overlay:\n${text.slice(0, 2000)}`);
+  }
+}
+
 async function checkApp(appUrl, name) {
   const browser = await launchBrowser();
   try {
@@ -15,6 +28,7 @@ async function checkApp(appUrl, name) {
     await page.goto(`${appUrl}/catalog/default/api/payments-api`);
     await page.getByText('failed requests in the last hour').first().waitFor();
     await screenshot(page, `adopter-${name}-overview-card`);
+    await assertNoErrorOverlay(page);
     await page.getByRole('tab', { name: 'API Gateway logging' }).click();
     await page.getByText('API Gateway stages').first().waitFor();
     await page.getByRole('cell', { name: 'staging', exact: true }).waitFor();
@@ -27,6 +41,7 @@ async function checkApp(appUrl, name) {
     assert.match(text, /us-east-1/);
     assert.match(text, /Logging compliance/);
     await screenshot(page, `adopter-${name}-entity-tab`);
+    await assertNoErrorOverlay(page);
 
     // The coverage page, reached through its sidebar entry.
     await page.goto(`${appUrl}/catalog`);
@@ -41,6 +56,7 @@ async function checkApp(appUrl, name) {
     assert.match(text, /Legacy API/);
     assert.match(text, /Not linked/);
     await screenshot(page, `adopter-${name}-coverage`);
+    await assertNoErrorOverlay(page);
   } finally {
     await browser.close();
   }

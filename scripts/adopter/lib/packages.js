@@ -5,7 +5,10 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
+const { promisify } = require('node:util');
+
+const execFileAsync = promisify(execFile);
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -42,6 +45,24 @@ function run(cmd, args, cwd) {
   }
 }
 
+/** Like run(), without blocking: packages are packed side by side. */
+async function runAsync(cmd, args, cwd) {
+  try {
+    const { stdout } = await execFileAsync(cmd, args, {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed in ${path.relative(root, cwd)}:\n${`${
+        error.stdout ?? ''
+      }${error.stderr ?? ''}`.slice(-4000)}`,
+    );
+  }
+}
+
 /** Type declarations for the repository, then each package's dist. */
 function buildPackages(packages) {
   run('yarn', ['tsc'], root);
@@ -52,47 +73,55 @@ function buildPackages(packages) {
 
 /** Packs each package into `outDir`, checks what an adopter would get. */
 function packPackages(packages, outDir) {
-  return packages.map(p => {
-    const file = path.join(
-      outDir,
-      `${p.name.replace('@', '').replace('/', '-')}-${p.version}.tgz`,
-    );
-    run('yarn', ['pack', '--out', file], p.dir);
-    const manifest = JSON.parse(
-      execFileSync('tar', ['xzf', file, '-O', 'package/package.json'], {
-        encoding: 'utf8',
-      }),
-    );
-    const listing = execFileSync('tar', ['tzf', file], { encoding: 'utf8' });
-    const problems = [];
-    const ranges = JSON.stringify([
-      manifest.dependencies,
-      manifest.peerDependencies,
-    ]);
-    if (ranges.includes('workspace:')) problems.push('a workspace: range');
-    if (!String(manifest.main ?? '').startsWith('dist/')) {
-      problems.push(`main is ${manifest.main}`);
-    }
-    for (const f of manifest.files ?? []) {
-      if (!listing.includes(`package/${f}`)) problems.push(`no ${f}`);
-    }
-    if (!listing.includes('package/LICENSE')) problems.push('no LICENSE');
-    if (problems.length) {
-      throw new Error(`${p.name} tarball: ${problems.join(', ')}`);
-    }
-    return { name: p.name, version: p.version, file, manifest };
-  });
+  return Promise.all(
+    packages.map(async p => {
+      const file = path.join(
+        outDir,
+        `${p.name.replace('@', '').replace('/', '-')}-${p.version}.tgz`,
+      );
+      await runAsync('yarn', ['pack', '--out', file], p.dir);
+      const manifest = JSON.parse(
+        execFileSync('tar', ['xzf', file, '-O', 'package/package.json'], {
+          encoding: 'utf8',
+        }),
+      );
+      const listing = execFileSync('tar', ['tzf', file], { encoding: 'utf8' });
+      const problems = [];
+      const ranges = JSON.stringify([
+        manifest.dependencies,
+        manifest.peerDependencies,
+      ]);
+      if (ranges.includes('workspace:')) problems.push('a workspace: range');
+      if (!String(manifest.main ?? '').startsWith('dist/')) {
+        problems.push(`main is ${manifest.main}`);
+      }
+      for (const f of manifest.files ?? []) {
+        if (!listing.includes(`package/${f}`)) problems.push(`no ${f}`);
+      }
+      if (!listing.includes('package/LICENSE')) problems.push('no LICENSE');
+      if (problems.length) {
+        throw new Error(`${p.name} tarball: ${problems.join(', ')}`);
+      }
+      return { name: p.name, version: p.version, file, manifest };
+    }),
+  );
 }
 
 /** `yarn npm publish --dry-run` in each package, as a release would. */
 function dryRunPublish(packages) {
-  return packages.map(p => {
-    const out = run('yarn', ['npm', 'publish', '--dry-run'], p.dir);
-    if (!/\[DRY RUN\]/.test(out)) {
-      throw new Error(`${p.name}: no dry-run confirmation in:\n${out}`);
-    }
-    return p.name;
-  });
+  return Promise.all(
+    packages.map(async p => {
+      const out = await runAsync(
+        'yarn',
+        ['npm', 'publish', '--dry-run'],
+        p.dir,
+      );
+      if (!/\[DRY RUN\]/.test(out)) {
+        throw new Error(`${p.name}: no dry-run confirmation in:\n${out}`);
+      }
+      return p.name;
+    }),
+  );
 }
 
 module.exports = {

@@ -6,7 +6,6 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
-const path = require('node:path');
 
 /**
  * Serves `tarballs` ([{ name, version, file, manifest }]) and resolves to
@@ -38,7 +37,10 @@ function startRegistry(tarballs) {
       const url = `http://127.0.0.1:${server.address().port}`;
       for (const t of tarballs) {
         const data = fs.readFileSync(t.file);
-        const tarballPath = `/${t.name}/-/${path.basename(t.file)}`;
+        // Where a real registry keeps it, so that lockfiles carry no URL.
+        const tarballPath = `/${t.name}/-/${t.name.split('/').pop()}-${
+          t.version
+        }.tgz`;
         files.set(tarballPath, t.file);
         const packument = byName.get(t.name) ?? {
           name: t.name,

@@ -1,17 +1,9 @@
 import { Grid } from '@material-ui/core';
-import {
-  EntityAboutCard,
-  EntityLayout,
-  EntitySwitch,
-  isKind,
-} from '@backstage/plugin-catalog';
+import { EntityLayout, EntitySwitch, isKind } from '@backstage/plugin-catalog';
 // adopter:imports
 
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
-    <Grid item md={6} xs={12}>
-      <EntityAboutCard variant="gridItem" />
-    </Grid>
     {/* adopter:overview-cards */}
   </Grid>
 );
