@@ -1,29 +1,6 @@
 export interface Config {
   /** Configuration of the api-gateway-logging backend plugin. */
   apiGatewayLogging?: {
-    /** How the plugin talks to AWS. Credentials come from the `aws` config (integration-aws-node). */
-    aws?: {
-      /**
-       * Send every AWS call (API Gateway, CloudWatch Logs) to this endpoint
-       * instead of AWS, for an AWS-compatible emulator such as moto.
-       * Leave unset against real AWS.
-       * @visibility backend
-       */
-      endpoint?: string;
-      /**
-       * API Gateway control-plane requests per second, per account and
-       * region. AWS allows 10 (burst 40) and the quota cannot be raised.
-       * Default 8, to leave room for other tools.
-       */
-      apiGatewayRequestsPerSecond?: number;
-      /**
-       * CloudWatch Logs requests per second, per account and region.
-       * FilterLogEvents allows 5. Default 4.
-       */
-      logsRequestsPerSecond?: number;
-      /** Timeout of one AWS call, in milliseconds. Default 10000. */
-      requestTimeoutMs?: number;
-    };
     /**
      * Where the `aws.amazon.com/api-gateway-tags` annotation looks for
      * stages: each account (default: the default account of the `aws`
@@ -72,6 +49,8 @@ export interface Config {
       minimumRetentionDays?: number;
       /** Fail (instead of warn) log groups not encrypted with KMS. Default true. */
       requireKmsEncryption?: boolean;
+      /** Check ids not run (their results are left out), e.g. `[xray-tracing]`. */
+      disabledChecks?: string[];
     };
     /** The failures listing and trace lookup. */
     failures?: {
@@ -93,10 +72,27 @@ export interface Config {
       maxEventsPerQuery?: number;
       /** A trace is looked for within this many minutes of the given time. Default 15. */
       traceWindowMinutes?: number;
+      /**
+       * A failures or trace request answers within this many seconds with
+       * what it read (saying how far it got), even when AWS hangs or
+       * throttles. Default 25.
+       */
+      requestDeadlineSeconds?: number;
     };
+    /**
+     * Log groups an entity's `aws.amazon.com/api-gateway-execution-log-group`
+     * annotation may name, as patterns (`*` matches any run of characters),
+     * e.g. `/central/apigw/*`. Without a match the annotation is refused
+     * (400): an annotation, which anyone who registers an entity writes,
+     * never widens what the plugin reads. A stage's own execution log
+     * group and the access-log destination AWS reports are always allowed.
+     * @visibility backend
+     */
+    allowedLogGroupPatterns?: string[];
     /**
      * Log groups for stages whose execution logs are not in the default
      * `API-Gateway-Execution-Logs_{apiId}/{stage}` group.
+     * @visibility backend
      */
     executionLogGroups?: Array<{
       /** The stage ARN, as in the annotation. */

@@ -1,7 +1,7 @@
 /*
  * The Backstage backend that hosts the api-gateway-logging plugin: catalog,
  * app, guest auth, allow-all permissions (for local use; replace the policy
- * module in production) and our plugin.
+ * module in production), our plugin and its log-shipping module.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -16,5 +16,11 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 backend.add(import('@apigw-logging/plugin-api-gateway-logging-backend'));
+// The example module: a check that logs are shipped to a central store.
+backend.add(
+  import(
+    '@apigw-logging/plugin-api-gateway-logging-backend-module-log-shipping'
+  ),
+);
 
 backend.start();

@@ -3,24 +3,19 @@
 // them all as the coverage report would (one entity per API), and prints the
 // AWS calls per stage and the wall time against the floor the rate limits
 // impose. Run: yarn bench:audit
-import { ConfigReader } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { readStageSelector } from '@apigw-logging/plugin-api-gateway-logging-common';
-import { DefaultAuditService } from '../src/service/AuditService/DefaultAuditService';
-import { COVERAGE_CONCURRENCY } from '../src/service/CoverageService/DefaultCoverageService';
-import {
-  auditTarget,
-  interleaveBy,
-} from '../src/service/CoverageService/fairOrder';
-import { MotoSeeder } from '../src/testing/MotoSeeder';
-import { memoryCache } from '../src/testing/memoryCache';
+import { COVERAGE_CONCURRENCY } from '../src/services/coverage/DefaultCoverageService';
+import { auditTarget, interleaveBy } from '../src/services/coverage/fairOrder';
+import { MotoSeeder } from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
+import { pluginServices } from '../src/__testUtils__/services';
 import {
   MOTO_CREDENTIALS,
   MOTO_DEFAULT_ACCOUNT,
   motoAccountCredentials,
   resetMoto,
   startMoto,
-} from '../src/testing/moto';
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 
 const OTHER = '222222222222';
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -128,22 +123,19 @@ async function main() {
       } regions, in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
     );
 
-    const service = DefaultAuditService.fromConfig(
-      new ConfigReader({
+    const { audit: service, aws } = await pluginServices({
+      aws: {
+        mainAccount: MOTO_CREDENTIALS,
+        accounts: [{ accountId: OTHER, ...other }],
+      },
+      apiGatewayLogging: {
         aws: {
-          mainAccount: MOTO_CREDENTIALS,
-          accounts: [{ accountId: OTHER, ...other }],
+          endpoint: moto.endpoint,
+          apiGatewayRequestsPerSecond: API_RPS,
+          logsRequestsPerSecond: LOGS_RPS,
         },
-        apiGatewayLogging: {
-          aws: {
-            endpoint: moto.endpoint,
-            apiGatewayRequestsPerSecond: API_RPS,
-            logsRequestsPerSecond: LOGS_RPS,
-          },
-        },
-      }),
-      { cache: memoryCache(300_000) },
-    );
+      },
+    });
     const entities = perApi.map((arns, i) => {
       const entity = {
         apiVersion: 'backstage.io/v1alpha1',
@@ -177,10 +169,10 @@ async function main() {
     await pool(ordered, COVERAGE_CONCURRENCY, async linked => {
       const audit = await service.auditEntity(linked);
       audited += audit.stages.length;
-      errors += audit.stages.filter(s => s.error).length;
+      errors += audit.stages.filter(s => s.status === 'unreadable').length;
     });
     const wall = (Date.now() - start) / 1000;
-    const stats = service.awsCallStats();
+    const stats = aws.stats();
     const logsCalls = stats.byCommand.DescribeLogGroups ?? 0;
     const apiCalls = stats.total - logsCalls;
     const targets = 2 * REGIONS.length;
@@ -213,7 +205,7 @@ async function main() {
     );
     console.log(
       `second pass (cached): ${cachedWall.toFixed(2)} s, AWS calls added: ${
-        service.awsCallStats().total - stats.total
+        aws.stats().total - stats.total
       }`,
     );
   } finally {

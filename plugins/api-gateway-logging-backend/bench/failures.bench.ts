@@ -21,14 +21,17 @@ import {
 import { EstateApi, SCENARIO_WEIGHTS } from '../dev/estate/estate';
 import { putEvents } from '../dev/estate/seed';
 import { generateStageTraffic } from '../dev/estate/traffic';
-import { AwsCaller } from '../src/service/aws/AwsCaller';
-import { RateLimiter } from '../src/service/aws/RateLimiter';
 import {
+  AwsCaller,
   LogEvent,
-  LogEventReader,
-} from '../src/service/LogEvents/LogEventReader';
-import { failurePatterns } from '../src/service/LogEvents/filterPatterns';
-import { MOTO_CREDENTIALS, startMoto } from '../src/testing/moto';
+  RateLimiter,
+} from '@apigw-logging/plugin-api-gateway-logging-node';
+import { LogEventReader } from '../src/aws/logEvents/LogEventReader';
+import { failurePatterns } from '../src/aws/logEvents/filterPatterns';
+import {
+  MOTO_CREDENTIALS,
+  startMoto,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 
 const LOGS_RATE = 5; // FilterLogEvents: 5 requests/s per account and region
 const REGION = 'us-east-1';
@@ -94,18 +97,11 @@ async function measure(
     limiter: new RateLimiter(() => LOGS_RATE),
     requestTimeoutMs: 60000,
   });
-  const reader = new LogEventReader(
-    {
-      logs: async () => client,
-      apiGateway: async () => {
-        throw new Error('unused');
-      },
-      apiGatewayV2: async () => {
-        throw new Error('unused');
-      },
-    } as any,
-    caller,
-  );
+  const reader = new LogEventReader({
+    client: async () => client as any,
+    call: (target, op, send, options) => caller.call(target, op, send, options),
+    stats: () => caller.stats(),
+  });
   const started = process.hrtime.bigint();
   const events = await run(reader);
   const failing = assembleTraces(events).filter(t => t.failure).length;
@@ -155,7 +151,7 @@ async function main() {
       startTime: from,
       endTime: to + 60_000,
     };
-    const limits = { maxEvents: 10_000_000, maxPages: 10_000 };
+    const limits = { maxEvents: 10_000_000, maxCalls: 10_000 };
 
     const query = await measure(moto.endpoint, async reader => {
       const events: LogEvent[] = [];

@@ -1,10 +1,14 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import request from 'supertest';
+import { request } from './__testUtils__/openapi';
 import { apiGatewayLoggingPlugin } from './plugin';
-import { MotoServer, resetMoto, startMoto } from './testing/moto';
-import { Estate, estateConfig, seedEstate } from './testing/estate';
+import {
+  MotoServer,
+  resetMoto,
+  startMoto,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
+import { Estate, estateConfig, seedEstate } from './__testUtils__/estate';
 
 jest.setTimeout(180_000);
 
@@ -199,7 +203,7 @@ describe('audit endpoints, end to end against moto', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'entityRef,kind,owner,system,linked,entityError,stageArn,apiType,accountId,region,stageError,check,checkTitle,status,severity,message',
+      'entityRef,kind,owner,system,linked,entityError,stageArn,apiType,accountId,region,stageStatus,stageError,whoCanFix,check,checkTitle,status,severity,message',
     );
     expect(lines).toHaveLength(1 + 2 * 9);
     const viaQuery = await request(server).get(

@@ -1,3 +1,9 @@
+import {
+  MOTO_CREDENTIALS,
+  MotoSeeder,
+  MotoServer,
+  startMoto,
+} from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 import fs from 'fs';
 import path from 'path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -8,10 +14,8 @@ import {
   ExecutionTrace,
   parseExecutionLog,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
-import request from 'supertest';
+import { request } from './__testUtils__/openapi';
 import { apiGatewayLoggingPlugin } from './plugin';
-import { MOTO_CREDENTIALS, MotoServer, startMoto } from './testing/moto';
-import { MotoSeeder } from './testing/MotoSeeder';
 import { putEvents } from '../dev/estate/seed';
 import { generateStageTraffic } from '../dev/estate/traffic';
 import { SCENARIO_WEIGHTS } from '../dev/estate/estate';
@@ -27,7 +31,9 @@ jest.setTimeout(180_000);
  */
 
 const FIXTURES = path.resolve(
-  require.resolve('@apigw-logging/plugin-api-gateway-logging-common/package.json'),
+  require.resolve(
+    '@apigw-logging/plugin-api-gateway-logging-common/package.json',
+  ),
   '..',
   'src',
   '__fixtures__',

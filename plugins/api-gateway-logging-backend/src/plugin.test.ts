@@ -1,6 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import request from 'supertest';
+import { request } from './__testUtils__/openapi';
 import { apiGatewayLoggingPlugin } from './plugin';
 
 const api = (name: string, annotations: Record<string, string>) => ({

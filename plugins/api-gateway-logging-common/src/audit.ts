@@ -1,7 +1,9 @@
 import type { ApiType } from './stageRef';
 
 /**
- * The stable ids of the logging audit's checks, in the order they are shown.
+ * The ids of the built-in checks, in the order they are shown. Modules add
+ * more (check ids are open strings): `GET /checks` lists every check the
+ * backend runs.
  *
  * @public
  */
@@ -17,8 +19,8 @@ export const AUDIT_CHECK_IDS = [
   'log-encryption',
 ] as const;
 
-/** One of {@link AUDIT_CHECK_IDS}. @public */
-export type AuditCheckId = (typeof AUDIT_CHECK_IDS)[number];
+/** The id of a check: one of {@link AUDIT_CHECK_IDS} or a module's. @public */
+export type AuditCheckId = string;
 
 /**
  * The outcome of one check on one stage. `error`: the check could not be
@@ -36,6 +38,30 @@ export const CHECK_STATUSES: readonly CheckStatus[] = [
   'not-applicable',
   'error',
 ];
+
+/**
+ * How much a status weighs when several decide one (a stage, an entity):
+ * fail beats error (a definite finding), error beats warn, warn beats pass.
+ * The one ranking of statuses, for the backend and the frontend alike.
+ *
+ * @public
+ */
+export const CHECK_STATUS_RANK: Readonly<Record<CheckStatus, number>> = {
+  fail: 4,
+  error: 3,
+  warn: 2,
+  pass: 1,
+  'not-applicable': 0,
+};
+
+/** The status that decides a set of findings (`not-applicable` for none). @public */
+export function worstStatus(statuses: Iterable<CheckStatus>): CheckStatus {
+  let worst: CheckStatus = 'not-applicable';
+  for (const status of statuses) {
+    if (CHECK_STATUS_RANK[status] > CHECK_STATUS_RANK[worst]) worst = status;
+  }
+  return worst;
+}
 
 /** How much a failing check matters. @public */
 export type Severity = 'high' | 'medium' | 'low';
@@ -66,9 +92,31 @@ export interface Remediation {
   terraform?: string;
 }
 
+/**
+ * A check the backend runs, as `GET /checks` lists it.
+ *
+ * @public
+ */
+export interface CheckDescriptor {
+  id: AuditCheckId;
+  title: string;
+  severity: Severity;
+  description: string;
+  /** What it reads from AWS: `stage`, `account`, `log-groups`, or a module's input. */
+  reads: string[];
+  /** One of the plugin's own checks (a module may have replaced it). */
+  builtIn: boolean;
+}
+
+/** `GET /checks`: every check, in the order they are shown. @public */
+export interface ChecksResponse {
+  checks: CheckDescriptor[];
+}
+
 /** The result of one check on one stage. @public */
 export interface AuditCheckResult {
   id: AuditCheckId;
+  title: string;
   status: CheckStatus;
   severity: Severity;
   /** One sentence a person can act on. */
@@ -78,6 +126,42 @@ export interface AuditCheckResult {
   /** Present when the status is `fail` or `warn`. */
   remediation?: Remediation;
 }
+
+/**
+ * Who can fix a stage that could not be read: the service owner (the
+ * annotation names a stage that does not exist), the Backstage
+ * administrators (credentials and config of the backend), the AWS account's
+ * administrators (a permission or a role), or nobody but time (throttling,
+ * an outage).
+ *
+ * @public
+ */
+export type ProblemOwner =
+  | 'entity-owner'
+  | 'backstage-admins'
+  | 'aws-account-admins'
+  | 'retry-later';
+
+/**
+ * Why a stage (or a part of the estate) could not be read. Unknown is
+ * neither failing nor passing.
+ *
+ * @public
+ */
+export interface ReadProblem {
+  /** The kind of AWS failure: `access-denied`, `credentials`, `assume-role`, `not-found`, `throttled`, `timeout`, ... */
+  kind: string;
+  message: string;
+  whoCanFix: ProblemOwner;
+}
+
+/**
+ * One stage at a glance: its worst check, or `unreadable` when AWS could not
+ * be read (then it has no check results).
+ *
+ * @public
+ */
+export type StageStatus = 'pass' | 'warn' | 'fail' | 'error' | 'unreadable';
 
 /** The audit of one stage. @public */
 export interface StageAudit {
@@ -91,7 +175,10 @@ export interface StageAudit {
   /** Undefined: the default account of the backend's `aws` config. */
   accountId?: string;
   region: string;
-  /** Why the stage could not be read; every check is then `error`. */
+  status: StageStatus;
+  /** Why the stage could not be read; `checks` is then empty. */
+  problem?: ReadProblem;
+  /** The same message as `problem.message` (kept for older clients). */
   error?: string;
   checks: AuditCheckResult[];
 }
@@ -102,10 +189,12 @@ export type StatusCounts = Record<CheckStatus, number>;
 /** Totals over an audit. @public */
 export interface AuditSummary {
   stages: number;
-  /** Check results by status, over every stage. */
+  /** Check results by status, over every readable stage. */
   checks: StatusCounts;
-  /** Stages with at least one `fail` (or `error`) check. */
+  /** Stages with at least one `fail` check. */
   failingStages: number;
+  /** Stages that could not be read: neither failing nor passing. */
+  unreadableStages: number;
 }
 
 /**
@@ -182,8 +271,12 @@ export interface CoverageResponse {
   entities: CoverageEntity[];
 }
 
-/** A human title for each check, for tables and CSV. @public */
-export const AUDIT_CHECK_TITLES: Record<AuditCheckId, string> = {
+/**
+ * Titles of the built-in checks, for clients that do not ask `GET /checks`.
+ *
+ * @public
+ */
+export const AUDIT_CHECK_TITLES: Readonly<Record<string, string>> = {
   'execution-logging': 'Execution logging',
   'access-logging': 'Access logging',
   'access-log-format': 'Access log format',

@@ -1,4 +1,5 @@
 import type { ExecutionTrace, FailureCategory } from './parser';
+import type { ApiType } from './stageRef';
 
 /** One failing request in the failures listing. @public */
 export interface FailureItem {
@@ -6,6 +7,8 @@ export interface FailureItem {
   /** Epoch ms of the request's first known event. */
   time: number;
   stageArn: string;
+  stageName: string;
+  apiType: ApiType;
   httpMethod?: string;
   resourcePath?: string;
   status?: number;
@@ -45,15 +48,42 @@ export interface FailuresResponse {
   bucketMs: number;
   total: number;
   nextCursor?: string;
-  /** The log groups searched, per stage. */
-  searched: Array<{ stageArn: string; logGroupNames: string[] }>;
-  /** Stages that could not be read. */
+  /** What was searched, per stage. */
+  searched: StageSearch[];
+  /** Stages (or log groups) that could not be read, and why. */
   errors: FailureSourceError[];
-  /** True when a cap on scanned events was reached: counts are a lower bound. */
+  /** What a user should know about logs that are not read (e.g. Firehose destinations). */
+  notes: FailureSourceError[];
+  /**
+   * True when a cap (events, calls, time) stopped a search before the start
+   * of the window: counts are a lower bound, and `searchedFrom` says how far
+   * back the search got.
+   */
   truncated: boolean;
+  /** With `truncated`: every stage was searched from this time (epoch ms) to `to`. */
+  searchedFrom?: number;
 }
 
-/** One access-log record, normalized from the owner's JSON format. @public */
+/** What was searched of one stage. @public */
+export interface StageSearch {
+  stageArn: string;
+  stageName: string;
+  apiType: ApiType;
+  logGroupNames: string[];
+  /** False when a cap stopped the search: it covers `searchedFrom` to the window's end. */
+  complete: boolean;
+  searchedFrom: number;
+}
+
+/**
+ * One access-log record. With the stage's format compiled
+ * (`compileAccessLogFormat`), the typed properties come from the `$context`
+ * variable each field holds; from `parseAccessLogRecord` (a JSON line of an
+ * unknown format), from the usual field names. Secret fields are
+ * `[REDACTED]`, other values redacted as text.
+ *
+ * @public
+ */
 export interface AccessLogRecord {
   requestId?: string;
   extendedRequestId?: string;
@@ -62,6 +92,8 @@ export interface AccessLogRecord {
   resourcePath?: string;
   routeKey?: string;
   requestTime?: string;
+  /** `$context.requestTimeEpoch`, epoch ms (compiled formats only). */
+  requestTimeEpoch?: number;
   errorResponseType?: string;
   errorMessage?: string;
   authorizerError?: string;
@@ -74,16 +106,36 @@ export interface AccessLogRecord {
 
 /**
  * `GET /traces/:requestId`: the parsed, redacted trace and the access-log
- * record of the same request, when one was found.
+ * record of the same request. A search that ran to its end and found nothing
+ * is a 404; one cut short by a cap answers `found: false` with how far it
+ * got, so the user can search further (never a false "not found").
  *
  * @public
  */
 export interface TraceResponse {
   entityRef: string;
-  stageArn: string;
+  /** The request id searched (lower-cased when it is a UUID). */
   requestId: string;
+  found: boolean;
+  /** The stage the request went to, when found. */
+  stageArn?: string;
+  stageName?: string;
+  apiType?: ApiType;
+  region?: string;
+  /** Undefined: the default account of the backend's `aws` config. */
+  accountId?: string;
   trace?: ExecutionTrace;
   accessLog?: AccessLogRecord;
   /** The log groups and window searched. */
-  searched: { logGroupNames: string[]; from: number; to: number };
+  searched: {
+    logGroupNames: string[];
+    from: number;
+    to: number;
+    /** False when a cap stopped the search before the start of the window. */
+    complete: boolean;
+    /** With `complete: false`: the search covered this time (epoch ms) to `to`. */
+    searchedFrom?: number;
+  };
+  /** Log groups that could not be read: the request may be there. */
+  errors: FailureSourceError[];
 }

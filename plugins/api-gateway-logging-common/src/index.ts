@@ -14,3 +14,4 @@ export * from './stageRef';
 export * from './parser';
 export * from './failures';
 export * from './accessLog';
+export * from './filterPatterns';

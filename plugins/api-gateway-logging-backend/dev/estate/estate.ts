@@ -36,6 +36,8 @@ export interface EstateStage {
   /** Retention of the stage's log groups (undefined: never expire). */
   retentionDays?: number;
   kms?: boolean;
+  /** Its log groups have a subscription filter to the central store (the log-shipping module's check). */
+  shipped?: boolean;
   tags?: Record<string, string>;
   /** Requests per minute of generated traffic (0: none). */
   requestsPerMinute: number;
@@ -107,6 +109,7 @@ export const ESTATE: EstateApi[] = [
         accessLog: 'json',
         retentionDays: 400,
         kms: true,
+        shipped: true,
         tags: { service: 'payments', environment: 'production' },
         requestsPerMinute: 12,
       },
@@ -220,6 +223,7 @@ export const ESTATE: EstateApi[] = [
         accessLog: 'json',
         retentionDays: 731,
         kms: true,
+        shipped: true,
         tags: { service: 'search' },
         requestsPerMinute: 6,
       },

@@ -19,12 +19,13 @@ import {
 import {
   CloudWatchLogsClient,
   CreateLogGroupCommand,
+  PutSubscriptionFilterCommand,
   CreateLogStreamCommand,
   PutLogEventsCommand,
   PutRetentionPolicyCommand,
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { motoAccountCredentials } from '../../src/testing/moto';
+import { motoAccountCredentials } from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 import { accessLogFormatString } from './accessLog';
 import {
   CLOUDWATCH_ROLE_REGIONS,
@@ -50,6 +51,13 @@ interface Credentials {
 }
 
 const STATIC = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+/**
+ * The central log store subscription filters ship to: a Kinesis stream in
+ * each account and region, as a SIEM's ingestion often is. moto needs the
+ * destination to exist, and forwards every shipped event to it.
+ */
+export const CENTRAL_STREAM = 'central-siem';
 
 export class EstateSeeder {
   private readonly credentials = new Map<string, Promise<Credentials>>();
@@ -337,6 +345,46 @@ export class EstateSeeder {
           }),
         );
       }
+      if (stage.shipped) await this.ship(logs, api, name);
+    }
+  }
+
+  /** A subscription filter from the group to the account's central store. */
+  private async ship(logs: CloudWatchLogsClient, api: EstateApi, name: string) {
+    await this.createCentralStream(api.accountId, api.region);
+    await logs.send(
+      new PutSubscriptionFilterCommand({
+        logGroupName: name,
+        filterName: 'ship-to-central-store',
+        filterPattern: '',
+        destinationArn: `arn:aws:kinesis:${api.region}:${api.accountId}:stream/${CENTRAL_STREAM}`,
+      }),
+    );
+  }
+
+  /**
+   * Kinesis `CreateStream` in the emulator, over its JSON protocol (the
+   * project has no Kinesis client; the emulator checks no signature and
+   * takes the account from the access key).
+   */
+  private async createCentralStream(accountId: string, region: string) {
+    const { accessKeyId } = await this.accountCredentials(accountId);
+    const response = await fetch(this.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'Kinesis_20131202.CreateStream',
+        authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/${region}/kinesis/aws4_request, SignedHeaders=host, Signature=0`,
+      },
+      body: JSON.stringify({ StreamName: CENTRAL_STREAM, ShardCount: 1 }),
+    });
+    const text = await response.text();
+    if (!response.ok && !text.includes('ResourceInUseException')) {
+      throw new Error(
+        `Creating the Kinesis stream ${CENTRAL_STREAM} failed: HTTP ${
+          response.status
+        } ${text.slice(0, 200)}`,
+      );
     }
   }
 

@@ -6,7 +6,11 @@
 export { assembleTraces, parseExecutionLog } from './parse';
 export { createTraceAssembler } from './assembler';
 export type { TraceStream } from './assembler';
-export { isValidRequestId, parseEventPrefix } from './requestId';
+export {
+  isValidRequestId,
+  normalizeRequestId,
+  parseEventPrefix,
+} from './requestId';
 export type { EventPrefix } from './requestId';
 export { REDACTED, redactText } from './redact';
 export type { RedactOptions } from './redact';
@@ -29,3 +33,4 @@ export {
   DEFAULT_MAX_OPEN_TRACES,
   MAX_BUFFERED_CHARS,
 } from './limits';
+export { isSecretFieldName } from './secretNames';

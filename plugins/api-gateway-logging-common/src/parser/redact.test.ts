@@ -214,7 +214,8 @@ describe('the default pre-check', () => {
   // accept more, never less.
   const TRIGGER =
     /passw|secret|token|api[-_]?key|authorization|cookie|credential|signature|private[-_]?key/i;
-  const VALUES = /eyJ|AKIA|ASIA|[Bb]earer|API Key/;
+  const VALUES =
+    /eyJ|AKIA|ASIA|[Bb]earer|BEARER|[Bb]asic|BASIC|API Key|PRIVATE KEY-----/;
 
   it('accepts every text the passes could change', () => {
     const parts = [
@@ -236,6 +237,11 @@ describe('the default pre-check', () => {
       'ASIA',
       'Bearer',
       'bearer',
+      'BEARER',
+      'Basic',
+      'basic',
+      'BASIC',
+      'PRIVATE KEY-----',
       'API Key',
       'x',
       ' ',

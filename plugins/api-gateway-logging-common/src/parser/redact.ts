@@ -7,12 +7,24 @@
  *    `x-api-key`, `password`, `*token*`, `*secret*`, ...) has its value
  *    replaced. Value extents follow the syntax around the name, because
  *    header-map values contain `, ` and `=`.
- * 2. Value patterns: JWTs (also cut ones), AWS access key ids, bearer
- *    tokens and unmasked API keys, wherever they appear.
+ * 2. Value patterns: JWTs (also cut ones), AWS access key ids, `Bearer`
+ *    and `Basic` credentials and unmasked API keys, wherever they appear.
+ *
+ * The keyed pass also replaces the bodies of PEM private key blocks
+ * (`privateKey.ts`).
  *
  * A cheap case-insensitive pre-check (`mayHoldDefaultSecret`) skips both passes for the large majority of lines
  * that contain nothing secret-looking.
  */
+
+import { basicCredentialLength } from './basicCredential';
+import { LastIndex, NextIndex } from './nextIndex';
+import { SECRET_NAME_WORDS } from './secretNames';
+import {
+  PRIVATE_KEY_LABEL_END,
+  PrivateKeyBodies,
+  privateKeyBodyStart,
+} from './privateKey';
 
 /** What a redacted value is replaced with. @public */
 export const REDACTED = '[REDACTED]';
@@ -28,30 +40,27 @@ export interface RedactOptions {
 /** A compiled redactor; reuse it across many texts. */
 export type Redactor = (text: string) => string;
 
-const KEY_WORDS = [
-  'passw',
-  'secret',
-  'token',
-  'api[-_]?key',
-  'authorization',
-  'cookie',
-  'credential',
-  'signature',
-  'private[-_]?key',
-];
-
 // Value patterns, in one pass: JWTs (also cut ones), AWS access key ids,
-// bearer tokens, unmasked API keys in usage-plan lines. Every quantified
-// class excludes what follows it, so the engine cannot backtrack
-// polynomially.
+// `Bearer` and `Basic` credentials (under any header or field name),
+// unmasked API keys in usage-plan lines. Every quantified class excludes
+// what follows it, so the engine cannot backtrack polynomially.
 const VALUE_PATTERNS =
-  /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*){0,2}|\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\b([Bb]earer\s+|API Key:? )([A-Za-z0-9._~+/=-]{6,})/g;
+  /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*){0,2}|\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\b((?:[Bb]earer|BEARER|[Bb]asic|BASIC)\s+|API Key:? )([A-Za-z0-9._~+/=-]{4,})/g;
 
 function replaceValue(match: string, label?: string, value?: string): string {
   if (label === undefined || value === undefined) return REDACTED;
+  const scheme = label.charCodeAt(0) | 32; // lower case
+  if (scheme === 98 /* b */ && (label.charCodeAt(1) | 32) === 97 /* a */) {
+    // Basic: the base64 credential only, when it is one (not prose).
+    const length = basicCredentialLength(value);
+    if (length === 0) return match;
+    return `${label}${REDACTED}${value.slice(length)}`;
+  }
+  if (scheme === 98 /* bearer */) {
+    return value.length < 6 ? match : `${label}${REDACTED}`;
+  }
   // `API Key: ****...abc123` is API Gateway's own mask; short words are prose.
-  if (label.startsWith('API') && (value.length < 20 || value.includes('*')))
-    return match;
+  if (value.length < 20 || value.includes('*')) return match;
   return `${label}${REDACTED}`;
 }
 
@@ -86,30 +95,13 @@ function isMasked(value: string): boolean {
   return i >= 4 && value.length - i <= 8;
 }
 
-/**
- * `indexOf` with memory: callers ask with increasing `from`, so each search
- * resumes where the last one ended and a whole text costs one scan, however
- * many secrets it holds.
- */
-class NextIndex {
-  private at = -1;
-  constructor(private readonly text: string, private readonly needle: string) {}
-
-  from(from: number): number {
-    if (this.at === Infinity) return Infinity;
-    if (this.at < from) {
-      const i = this.text.indexOf(this.needle, from);
-      this.at = i < 0 ? Infinity : i;
-    }
-    return this.at;
-  }
-}
-
 interface Finders {
   comma: NextIndex;
   brace: NextIndex;
   newline: NextIndex;
   truncated: NextIndex;
+  lastOpen: LastIndex;
+  lastClose: LastIndex;
 }
 
 /**
@@ -172,6 +164,76 @@ function urlValueEnd(text: string, from: number): number {
       break;
     i++;
   }
+  return i;
+}
+
+/**
+ * Whether the key starting at `keyStart` is an entry of a `{K=V, K=V}` map:
+ * it opens the map or follows `, `, inside a `{` not closed yet.
+ */
+function inMap(text: string, keyStart: number, finders: Finders): boolean {
+  const before = keyStart > 0 ? text.charCodeAt(keyStart - 1) : 0;
+  const entryStart =
+    before === 123 /* { */ ||
+    (before === 32 && keyStart > 1 && text.charCodeAt(keyStart - 2) === 44);
+  if (!entryStart) return false;
+  return finders.lastOpen.before(keyStart) > finders.lastClose.before(keyStart);
+}
+
+/** End of one word of a value: the stops of {@link wordValueEnd}. */
+function wordEnd(text: string, from: number, cookie: boolean): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 59 /* ; */) {
+      if (!cookie) break;
+      i++;
+      while (isBlank(text.charCodeAt(i))) i++;
+      continue;
+    }
+    if (
+      c <= 32 ||
+      c === 44 || // ,
+      c === 38 || // &
+      c === 34 || // "
+      c === 39 || // '
+      c === 41 || // )
+      c === 93 || // ]
+      c === 125 || // }
+      c === 60 || // <
+      c === 62 || // >
+      c === 92 // backslash (escaped JSON)
+    )
+      break;
+    i++;
+  }
+  return i;
+}
+
+// An authorization scheme is followed by the credential: both are the value.
+const AUTH_SCHEME =
+  /^(?:bearer|basic|digest|negotiate|ntlm|token|aws4-hmac-sha256)$/i;
+
+/**
+ * End of a `Name=value` outside a map (`login failed password=hunter2 for
+ * user bob. Lambda request id: ...`): the value is one word, so the rest of
+ * the sentence stays readable; two when the first is an authorization
+ * scheme (`Authorization=Bearer abc`). A cookie's value goes on across `; `
+ * (`Cookie=a=1; session=abc`), so no pair of it is left behind.
+ */
+function wordValueEnd(text: string, from: number, cookie: boolean): number {
+  let i = wordEnd(text, from, cookie);
+  if (
+    i - from <= 16 &&
+    isBlank(text.charCodeAt(i)) &&
+    AUTH_SCHEME.test(text.slice(from, i))
+  ) {
+    let next = i;
+    while (isBlank(text.charCodeAt(next))) next++;
+    i = wordEnd(text, next, cookie);
+  }
+  // A sentence's full stop is not part of the value.
+  while (i > from && text.charCodeAt(i - 1) === 46 /* . */) i--;
   return i;
 }
 
@@ -265,7 +327,10 @@ function valueSpan(
   let end: number;
   if (before === 63 /* ? */ || before === 38 /* & */)
     end = urlValueEnd(text, p);
-  else if (sep === 61) end = mapValueEnd(text, p, key, finders);
+  else if (sep === 61)
+    end = inMap(text, keyStart, finders)
+      ? mapValueEnd(text, p, key, finders)
+      : wordValueEnd(text, p, key.includes('cookie'));
   else end = textValueEnd(text, p);
   return { start: p, end, replacement: REDACTED };
 }
@@ -274,10 +339,13 @@ function valueSpan(
 // measured faster than the one case-insensitive alternation they replace:
 // the secret words (case-insensitive, shortened where a prefix is enough) and
 // the case-sensitive value patterns. Together they accept every text in which
-// the keyed pass or the value patterns could match (`api[-_ ]?key` covers
-// `API Key`), so skipping both passes when they say no changes nothing.
+// the keyed pass, the value patterns or the private-key pass could match
+// (`api[-_ ]?key` covers `API Key`, `private[-_ ]?key` covers `PRIVATE KEY`),
+// so skipping the passes when they say no changes nothing.
+// Words sharing a first letter are factored (`b(?:earer|asic)`): measured
+// faster, and this runs on every event.
 const DEFAULT_WORD_HINT =
-  /passw|secret|token|api[-_ ]?key|authoriz|cookie|credential|signature|private[-_]?key|bearer/i;
+  /passw|secret|token|api[-_ ]?key|authoriz|c(?:ookie|redential)|signature|private[-_ ]?key|b(?:earer|asic)/i;
 const DEFAULT_VALUE_HINT = /eyJ|AKIA|ASIA/;
 
 /** False only for text the default passes cannot change. */
@@ -296,9 +364,13 @@ export function createRedactor(options?: RedactOptions): Redactor {
       p =>
         new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`),
     );
-  const words = [...KEY_WORDS, ...extraNames].join('|');
-  const hint = new RegExp(`eyJ|A[KS]IA|bearer|api key|${words}`, 'i');
-  const trigger = new RegExp(words, 'gi');
+  const words = [...SECRET_NAME_WORDS, ...extraNames].join('|');
+  const triggerWords = `${PRIVATE_KEY_LABEL_END}|${words}`;
+  const hint = new RegExp(
+    `eyJ|A[KS]IA|bearer|basic|api key|private key|${words}`,
+    'i',
+  );
+  const trigger = new RegExp(triggerWords, 'gi');
   const precheck =
     extraNames.length === 0
       ? mayHoldDefaultSecret
@@ -326,9 +398,24 @@ function redactKeyed(text: string, trigger: RegExp): string {
     brace: new NextIndex(text, '}'),
     newline: new NextIndex(text, '\n'),
     truncated: new NextIndex(text, TRUNCATED_MARK),
+    lastOpen: new LastIndex(text, '{'),
+    lastClose: new LastIndex(text, '}'),
   };
+  let keyBodies: PrivateKeyBodies | undefined;
   trigger.lastIndex = 0;
   for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
+    if (m[0].charCodeAt(7) === 32 /* `private key-----` */) {
+      const start = privateKeyBodyStart(text, m.index);
+      if (start < 0) {
+        trigger.lastIndex = m.index + m[0].length;
+        continue;
+      }
+      keyBodies ??= new PrivateKeyBodies(text);
+      const end = keyBodies.end(start);
+      if (end > start) spans.push({ start, end, replacement: REDACTED });
+      trigger.lastIndex = Math.max(end, start);
+      continue;
+    }
     let ks = m.index;
     let ke = ks + m[0].length;
     while (ks > 0 && ke - ks < 128 && isKeyChar(text.charCodeAt(ks - 1))) ks--;
@@ -367,7 +454,8 @@ const defaultRedactor = createRedactor();
 /**
  * Replaces secrets in `text` with `[REDACTED]`: values of secret headers and
  * fields in header maps, JSON (also escaped JSON and `multiValueHeaders`)
- * and URLs, JWTs, AWS access key ids, bearer tokens and unmasked API keys.
+ * and URLs, JWTs, AWS access key ids, `Bearer` and `Basic` credentials
+ * under any name, unmasked API keys and the bodies of PEM private keys.
  * Values API Gateway already masked (`****...abc123`) stay as logged.
  *
  * @public

@@ -49,6 +49,19 @@ export function isValidRequestId(id: unknown): id is string {
   return id.length === 16 && isExtendedId(id);
 }
 
+/**
+ * `id` as API Gateway logs it, or undefined when it is not a request id.
+ * Filter patterns are case-sensitive and API Gateway writes UUIDs in lower
+ * case, so a UUID pasted in upper case is lowered; an extended request id
+ * (base64) is case-sensitive and stays as given.
+ *
+ * @public
+ */
+export function normalizeRequestId(id: unknown): string | undefined {
+  if (!isValidRequestId(id)) return undefined;
+  return id.length === 36 ? id.toLowerCase() : id;
+}
+
 /** A CloudWatch event message split into its request id and the rest. @public */
 export interface EventPrefix {
   /** The id in the `(requestId) ` prefix; absent for unprefixed messages. */

@@ -93,6 +93,18 @@ export function mockApi(
         stageName: s.stageName,
       })),
     })),
+    getChecks: jest.fn(async () => ({
+      checks: [...new Set(fixtures.audit.stages.flatMap(s => s.checks))]
+        .filter((c, i, all) => all.findIndex(o => o.id === c.id) === i)
+        .map(c => ({
+          id: c.id,
+          title: c.title,
+          severity: c.severity,
+          description: c.message,
+          reads: ['stage'],
+          builtIn: true,
+        })),
+    })),
     getEntityAudit: jest.fn(async () => fixtures.audit),
     getCoverage: jest.fn(async () => fixtures.coverage),
     getCoverageCsv: jest.fn(async () => new Blob(['entityRef\n'])),

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  ChecksResponse,
   CoverageFilters,
   CoverageResponse,
   EntityAuditResponse,
@@ -47,6 +48,8 @@ export interface TraceQuery {
 export interface ApiGatewayLoggingApi {
   /** The stages an entity's annotations name (no AWS call). */
   getEntityStages(entity: CompoundEntityRef): Promise<EntityStagesResponse>;
+  /** Every check the audit runs (built-in and modules'), in display order. */
+  getChecks(): Promise<ChecksResponse>;
   /** The logging audit of every stage of an entity. */
   getEntityAudit(entity: CompoundEntityRef): Promise<EntityAuditResponse>;
   /** The logging coverage across the catalog. */

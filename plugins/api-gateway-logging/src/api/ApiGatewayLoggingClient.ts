@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  ChecksResponse,
   CoverageFilters,
   CoverageResponse,
   EntityAuditResponse,
@@ -29,6 +30,10 @@ export class ApiGatewayLoggingClient implements ApiGatewayLoggingApi {
 
   getEntityStages(entity: CompoundEntityRef): Promise<EntityStagesResponse> {
     return this.getJson(`${entityPath(entity)}/stages`);
+  }
+
+  getChecks(): Promise<ChecksResponse> {
+    return this.getJson('/checks');
   }
 
   getEntityAudit(entity: CompoundEntityRef): Promise<EntityAuditResponse> {

@@ -5,8 +5,12 @@ import { blindSpotsFor } from './blindSpots';
 const base: TraceResponse = {
   entityRef: 'api:default/payments-api',
   stageArn: 'arn:aws:apigateway:us-east-1::/restapis/paymentsv1/stages/prod',
+  stageName: 'prod',
+  apiType: 'REST',
   requestId: 'r-1',
-  searched: { logGroupNames: ['g'], from: 0, to: 1 },
+  found: true,
+  searched: { logGroupNames: ['g'], from: 0, to: 1, complete: true },
+  errors: [],
 };
 const ids = (r: TraceResponse) => blindSpotsFor(r).map(s => s.id);
 
@@ -16,6 +20,7 @@ describe('blindSpotsFor', () => {
       ids({
         ...base,
         stageArn: 'arn:aws:apigateway:us-east-1::/apis/abc/stages/$default',
+        apiType: 'HTTP',
         accessLog: { status: 200, fields: {} },
       }),
     ).toContain('http-api');

@@ -21,14 +21,14 @@ const INFO_ONLY_KINDS = new Set([
  * say about it, so that a missing step is not read as "did not happen".
  */
 export function blindSpotsFor(response: TraceResponse): BlindSpot[] {
-  const { trace, accessLog, stageArn } = response;
+  const { trace, accessLog } = response;
   const status = trace?.status ?? accessLog?.status;
   const category = trace?.failure?.category;
   const events = trace?.events ?? [];
   const spots: BlindSpot[] = [];
-  const isV2 = /:\/apis\//.test(stageArn);
+  const isHttp = response.apiType === 'HTTP';
 
-  if (isV2) {
+  if (isHttp) {
     spots.push({
       id: 'http-api',
       title: 'HTTP APIs have access logs only',

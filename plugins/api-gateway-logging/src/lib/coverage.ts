@@ -1,6 +1,4 @@
 import {
-  AUDIT_CHECK_IDS,
-  AuditCheckId,
   CheckStatus,
   CoverageEntity,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
@@ -52,24 +50,38 @@ export function groupEntities(
     );
 }
 
-/** The worst status of each check over an entity's stages. */
+/**
+ * The worst status of each check over an entity's stages, for every check
+ * the backend ran (modules' checks included), with its title.
+ */
 export function checkStatuses(
   entity: CoverageEntity,
-): Partial<Record<AuditCheckId, { status: CheckStatus; stages: string[] }>> {
-  const result: Partial<
-    Record<AuditCheckId, { status: CheckStatus; stages: string[] }>
+): Record<string, { title: string; status: CheckStatus; stages: string[] }> {
+  const perCheck = new Map<
+    string,
+    { title: string; results: Array<{ stage: string; status: CheckStatus }> }
+  >();
+  for (const stage of entity.stages) {
+    for (const check of stage.checks) {
+      const entry = perCheck.get(check.id) ?? {
+        title: check.title,
+        results: [],
+      };
+      entry.results.push({ stage: stage.stageName, status: check.status });
+      perCheck.set(check.id, entry);
+    }
+  }
+  const result: Record<
+    string,
+    { title: string; status: CheckStatus; stages: string[] }
   > = {};
-  for (const id of AUDIT_CHECK_IDS) {
-    const perStage = entity.stages.flatMap(stage =>
-      stage.checks
-        .filter(c => c.id === id)
-        .map(c => ({ stage: stage.stageName, status: c.status })),
-    );
-    const worst = worstStatus(perStage.map(p => p.status));
+  for (const [id, { title, results }] of perCheck) {
+    const worst = worstStatus(results.map(r => r.status));
     if (worst) {
       result[id] = {
+        title,
         status: worst,
-        stages: perStage.filter(p => p.status === worst).map(p => p.stage),
+        stages: results.filter(r => r.status === worst).map(r => r.stage),
       };
     }
   }

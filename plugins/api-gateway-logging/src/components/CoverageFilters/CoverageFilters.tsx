@@ -4,14 +4,12 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import { makeStyles } from '@material-ui/core/styles';
 import {
-  AUDIT_CHECK_IDS,
-  AUDIT_CHECK_TITLES,
-  AuditCheckId,
   CHECK_STATUSES,
   CheckStatus,
   CoverageFilters as Filters,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { STATUS_LABELS } from '../../lib/checks';
+import { useChecks } from '../../hooks/useChecks';
 import { GroupBy, shortRef } from '../../lib/coverage';
 
 const useStyles = makeStyles(theme => ({
@@ -70,6 +68,7 @@ export function CoverageFilters(props: {
 }) {
   const { filters, groupBy, owners, systems, onChange, onGroupBy } = props;
   const classes = useStyles();
+  const checks = useChecks();
   const refs = (values: string[]) =>
     values.map(v => ({ value: v, label: shortRef(v) }));
   return (
@@ -95,13 +94,11 @@ export function CoverageFilters(props: {
         label="Check"
         value={filters.check}
         allLabel="All checks"
-        options={AUDIT_CHECK_IDS.map(id => ({
-          value: id,
-          label: AUDIT_CHECK_TITLES[id],
+        options={(checks.value?.checks ?? []).map(c => ({
+          value: c.id,
+          label: c.title,
         }))}
-        onChange={check =>
-          onChange({ ...filters, check: check as AuditCheckId | undefined })
-        }
+        onChange={check => onChange({ ...filters, check })}
       />
       <Picker
         id="agl-status"

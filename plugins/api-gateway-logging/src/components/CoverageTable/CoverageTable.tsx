@@ -15,11 +15,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import {
-  AUDIT_CHECK_TITLES,
-  AuditCheckId,
-  CoverageEntity,
-} from '@apigw-logging/plugin-api-gateway-logging-common';
+import { CoverageEntity } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
 
@@ -119,9 +115,7 @@ function Findings(props: { entity: CoverageEntity }) {
             size="small"
             variant={s.status === 'fail' ? 'default' : 'outlined'}
             className={s.status === 'fail' ? classes.fail : classes.warn}
-            label={`${AUDIT_CHECK_TITLES[id as AuditCheckId]}${
-              multiStage ? ` (${s.stages.join(', ')})` : ''
-            }`}
+            label={`${s.title}${multiStage ? ` (${s.stages.join(', ')})` : ''}`}
           />
         ))}
     </div>

@@ -44,10 +44,12 @@ describe('StageAuditCard', () => {
       stageName: 'prod',
       region: 'us-east-1',
       accountId: '333333333333',
+      status: 'unreadable',
       error: 'No AWS credentials for account 333333333333',
       checks: [
         {
           id: 'execution-logging',
+          title: 'Execution logging',
           status: 'error',
           severity: 'high',
           message: 'Could not read the stage',

@@ -9,7 +9,6 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
-  AUDIT_CHECK_TITLES,
   AuditCheckResult,
   CheckStatus as Status,
   StageAudit,
@@ -107,7 +106,7 @@ function CheckRow(props: { check: AuditCheckResult }) {
         <div className={classes.summary}>
           <CheckStatus status={check.status} />
           <Typography variant="body2" className={classes.title}>
-            {AUDIT_CHECK_TITLES[check.id] ?? check.id}
+            {check.title}
             {check.status !== 'pass' && check.status !== 'not-applicable' && (
               <Typography variant="caption" color="textSecondary">
                 {' '}

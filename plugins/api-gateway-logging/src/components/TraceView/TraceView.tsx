@@ -7,7 +7,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { blindSpotsFor } from '../../lib/blindSpots';
 import { CATEGORY_LABELS } from '../../lib/categories';
-import { parseStage } from '../../lib/stages';
 import { formatDuration, formatFullTime } from '../../lib/time';
 import { AccessLogRecordCard } from '../AccessLogRecordCard';
 import { BlindSpots } from '../BlindSpots';
@@ -119,7 +118,7 @@ export function TraceView(props: { response: TraceResponse }) {
             value={[method, path].filter(Boolean).join(' ')}
             mono
           />
-          <Fact label="Stage" value={parseStage(response.stageArn).stageName} />
+          <Fact label="Stage" value={response.stageName ?? ''} />
           <Fact
             label="Started"
             value={

@@ -1,0 +1,142 @@
+import { ANNOTATION_EXECUTION_LOG_GROUP } from '@apigw-logging/plugin-api-gateway-logging-common';
+import {
+  LocatedLogs,
+  LogEvent,
+  LogLocation,
+  LogReadRequest,
+  LogReadResult,
+  LogSource,
+  LogSourceStage,
+} from '@apigw-logging/plugin-api-gateway-logging-node';
+import { FilterPatternMode, LogGroupAccess } from '../../config/readConfig';
+import {
+  accessLogFailurePattern,
+  failurePatterns,
+  requestPatterns,
+} from './filterPatterns';
+import { LogEventReader } from './LogEventReader';
+import { executionLogGroupName, parseLogGroupArn } from './logGroupNames';
+import { readNewestFirst } from './readNewestFirst';
+
+/** Options of {@link CloudWatchLogSource}. */
+export interface CloudWatchLogSourceOptions {
+  reader: LogEventReader;
+  access: LogGroupAccess;
+  filterPatternMode: FilterPatternMode;
+  /** FilterLogEvents calls one read of one log group may make. Default 40. */
+  maxCallsPerRead?: number;
+}
+
+/** The id of the built-in log source. */
+export const CLOUDWATCH_SOURCE_ID = 'cloudwatch';
+
+/**
+ * The built-in log source: a stage's execution log group (REST, WebSocket)
+ * and its access-log destination when that is a CloudWatch Logs group, read
+ * with FilterLogEvents and server-side filter patterns.
+ */
+export class CloudWatchLogSource implements LogSource {
+  readonly id = CLOUDWATCH_SOURCE_ID;
+
+  constructor(private readonly options: CloudWatchLogSourceOptions) {}
+
+  async locate(stage: LogSourceStage): Promise<LocatedLogs> {
+    const located: LocatedLogs = { locations: [], notes: [] };
+    if (stage.stage.apiType !== 'HTTP') {
+      const template =
+        stage.entity?.metadata.annotations?.[
+          ANNOTATION_EXECUTION_LOG_GROUP
+        ]?.trim() || undefined;
+      located.locations.push({
+        sourceId: this.id,
+        kind: 'execution',
+        name: executionLogGroupName(
+          stage.stage,
+          stage.arn,
+          this.options.access,
+          template,
+        ),
+        target: stage.target,
+      });
+    }
+    const destination = stage.stage.accessLog?.destinationArn;
+    if (!destination) return located;
+    const group = parseLogGroupArn(destination);
+    if (!group) {
+      located.notes.push({
+        kind: 'access',
+        message: `Access logs go to ${destination}, which is not a CloudWatch Logs group (a Firehose stream): the plugin reads CloudWatch Logs only, so failures here come from execution logs alone. Send a copy of the access logs to a log group, or add a log source for that destination.`,
+      });
+      return located;
+    }
+    // AWS reports the destination: reading it does not widen access. In
+    // another region it is read there; in another account, with that
+    // account's credentials when the backend has them.
+    located.locations.push({
+      sourceId: this.id,
+      kind: 'access',
+      name: group.name,
+      target: {
+        // A stage of the default account: its group is taken to be there too.
+        accountId: stage.target.accountId ? group.accountId : undefined,
+        region: group.region,
+      },
+      ...(stage.stage.accessLog?.format
+        ? { format: stage.stage.accessLog.format }
+        : {}),
+    });
+    return located;
+  }
+
+  async read(request: LogReadRequest): Promise<LogReadResult> {
+    const { location } = request;
+    const patterns = this.patterns(location, request);
+    const seen = new Set<string>();
+    const events: LogEvent[] = [];
+    let complete = true;
+    let readFrom = request.from;
+    let calls = 0;
+    for (const filterPattern of patterns) {
+      const read = await readNewestFirst(
+        this.options.reader,
+        {
+          target: location.target,
+          logGroupName: location.name,
+          filterPattern,
+          startTime: request.from,
+          endTime: request.to,
+        },
+        {
+          maxEvents: request.maxEvents,
+          maxCalls: this.options.maxCallsPerRead ?? 40,
+          deadline: request.deadline,
+        },
+      );
+      calls += read.calls;
+      complete &&= read.complete;
+      readFrom = Math.max(readFrom, read.readFrom);
+      for (const e of read.events) {
+        // Several phrases can select one event (exact-phrase mode).
+        const key = `${e.logStreamName}|${e.timestamp}|${e.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        events.push(e);
+      }
+    }
+    return { events, complete, readFrom, readTo: request.to, calls };
+  }
+
+  private patterns(
+    location: LogLocation,
+    request: LogReadRequest,
+  ): Array<string | undefined> {
+    const mode = this.options.filterPatternMode;
+    if (request.select.kind === 'requests') {
+      return requestPatterns(request.select.requestIds, mode);
+    }
+    if (location.kind === 'execution') return failurePatterns(mode);
+    // Access logs: the failing records when the format lets a pattern
+    // select them, else every record (the caller keeps the failing ones).
+    return [accessLogFailurePattern(location.format, mode)];
+  }
+}

@@ -1,0 +1,169 @@
+import { Config } from '@backstage/config';
+import {
+  DEFAULT_LOGGING_POLICY,
+  LoggingPolicy,
+} from '@apigw-logging/plugin-api-gateway-logging-node';
+import { parseStageArn } from '@apigw-logging/plugin-api-gateway-logging-common';
+
+/** One account and the regions the plugin searches (tag queries, sweeps). */
+export interface DiscoveryTarget {
+  /** Undefined: the default account of the `aws` config. */
+  accountId?: string;
+  regions: string[];
+}
+
+/**
+ * How failing requests are selected on the server side: `any-term`, one
+ * CloudWatch OR pattern per query (AWS's documented syntax, the fewest
+ * calls), or `exact-phrase`, one quoted phrase per call, for emulators (moto)
+ * that honour nothing else.
+ */
+export type FilterPatternMode = 'any-term' | 'exact-phrase';
+
+/** `apiGatewayLogging.failures`, with defaults. */
+export interface FailuresConfig {
+  defaultWindowMs: number;
+  maxWindowMs: number;
+  /** Items per page a caller may ask for (and the default). */
+  pageSize: number;
+  filterPatternMode: FilterPatternMode;
+  /** Cap on events read per log group per query. */
+  maxEventsPerQuery: number;
+  /** Half-width of the window a trace is looked for around a given time. */
+  traceWindowMs: number;
+  /**
+   * A failures or trace request answers within this time with what it
+   * read (incomplete if need be), even when AWS hangs or throttles.
+   */
+  requestDeadlineMs: number;
+}
+
+/** Which log groups the plugin may read besides a stage's own. */
+export interface LogGroupAccess {
+  /** Execution log groups named per stage ARN by the operator. */
+  executionLogGroups: Map<string, string>;
+  /**
+   * Patterns (`*` matches any run of characters) of log groups an entity's
+   * `aws.amazon.com/api-gateway-execution-log-group` annotation may name.
+   * Empty: the annotation may only name a stage's default group.
+   */
+  allowedPatterns: string[];
+}
+
+/** The plugin's config (`apiGatewayLogging`), read once, with defaults. */
+export interface ApiGatewayLoggingConfig {
+  discovery: DiscoveryTarget[];
+  cache: { auditTtlMs: number; failuresTtlMs: number };
+  policy: LoggingPolicy;
+  logGroups: LogGroupAccess;
+  failures: FailuresConfig;
+}
+
+/** The largest page a caller may ask for, whatever the config says. */
+export const MAX_PAGE_SIZE = 500;
+
+function positive(config: Config | undefined, key: string, fallback: number) {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) {
+    throw new Error(
+      `${key} in apiGatewayLogging must be a positive number, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function readPolicy(config: Config | undefined): LoggingPolicy {
+  const defaults = DEFAULT_LOGGING_POLICY;
+  if (!config) return defaults;
+  const levels = config.getOptionalStringArray('executionLoggingLevels');
+  for (const level of levels ?? []) {
+    if (level !== 'ERROR' && level !== 'INFO') {
+      throw new Error(
+        `apiGatewayLogging.policy.executionLoggingLevels may hold ERROR and INFO, not ${level}`,
+      );
+    }
+  }
+  return {
+    executionLoggingLevels:
+      (levels as LoggingPolicy['executionLoggingLevels'] | undefined) ??
+      defaults.executionLoggingLevels,
+    accessLogFormat: {
+      requireJson:
+        config.getOptionalBoolean('accessLogFormat.requireJson') ?? false,
+      requiredFields:
+        config.getOptionalStringArray('accessLogFormat.requiredFields') ?? [],
+    },
+    dataTraceForbiddenStages:
+      config.getOptionalStringArray('dataTraceForbiddenStages') ??
+      defaults.dataTraceForbiddenStages,
+    requireDetailedMetrics:
+      config.getOptionalBoolean('requireDetailedMetrics') ?? false,
+    requireXrayTracing:
+      config.getOptionalBoolean('requireXrayTracing') ?? false,
+    minimumRetentionDays:
+      config.getOptionalNumber('minimumRetentionDays') ??
+      defaults.minimumRetentionDays,
+    requireKmsEncryption:
+      config.getOptionalBoolean('requireKmsEncryption') ?? true,
+    disabledChecks: config.getOptionalStringArray('disabledChecks') ?? [],
+  };
+}
+
+function readFailures(config: Config | undefined): FailuresConfig {
+  const mode = config?.getOptionalString('filterPatternMode') ?? 'any-term';
+  if (mode !== 'any-term' && mode !== 'exact-phrase') {
+    throw new Error(
+      `apiGatewayLogging.failures.filterPatternMode must be any-term or exact-phrase, not ${mode}`,
+    );
+  }
+  const pageSize = positive(config, 'pageSize', 100);
+  if (pageSize > MAX_PAGE_SIZE) {
+    throw new Error(
+      `apiGatewayLogging.failures.pageSize is at most ${MAX_PAGE_SIZE}, got ${pageSize}`,
+    );
+  }
+  return {
+    defaultWindowMs: positive(config, 'defaultWindowMinutes', 60) * 60_000,
+    maxWindowMs: positive(config, 'maxWindowHours', 24) * 3_600_000,
+    pageSize,
+    filterPatternMode: mode,
+    maxEventsPerQuery: positive(config, 'maxEventsPerQuery', 20_000),
+    traceWindowMs: positive(config, 'traceWindowMinutes', 15) * 60_000,
+    requestDeadlineMs: positive(config, 'requestDeadlineSeconds', 25) * 1000,
+  };
+}
+
+function readLogGroupAccess(config: Config | undefined): LogGroupAccess {
+  return {
+    executionLogGroups: new Map(
+      (config?.getOptionalConfigArray('executionLogGroups') ?? []).map(e => [
+        // Normalized as the annotation's ARNs are (empty account field).
+        parseStageArn(e.getString('stageArn')).arn,
+        e.getString('logGroupName'),
+      ]),
+    ),
+    allowedPatterns:
+      config?.getOptionalStringArray('allowedLogGroupPatterns') ?? [],
+  };
+}
+
+/** Reads `apiGatewayLogging` from the root config, once, at startup. */
+export function readApiGatewayLoggingConfig(
+  rootConfig: Config,
+): ApiGatewayLoggingConfig {
+  const config = rootConfig.getOptionalConfig('apiGatewayLogging');
+  const cache = config?.getOptionalConfig('cache');
+  return {
+    discovery: (config?.getOptionalConfigArray('discovery') ?? []).map(d => ({
+      accountId: d.getOptionalString('accountId'),
+      regions: d.getStringArray('regions'),
+    })),
+    cache: {
+      auditTtlMs: positive(cache, 'auditTtlSeconds', 300) * 1000,
+      failuresTtlMs: positive(cache, 'failuresTtlSeconds', 60) * 1000,
+    },
+    policy: readPolicy(config?.getOptionalConfig('policy')),
+    logGroups: readLogGroupAccess(config),
+    failures: readFailures(config?.getOptionalConfig('failures')),
+  };
+}

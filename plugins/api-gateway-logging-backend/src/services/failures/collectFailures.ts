@@ -1,0 +1,90 @@
+import {
+  AccessLogRecord,
+  ApiType,
+  ExecutionTrace,
+  FailureItem,
+  categorizeAccessLogRecord,
+} from '@apigw-logging/plugin-api-gateway-logging-common';
+
+/** The stage failures are listed for, as items name it. */
+export interface FailureStage {
+  stageArn: string;
+  stageName: string;
+  apiType: ApiType;
+}
+
+/** An access-log record and when CloudWatch received it. */
+export interface TimedAccessRecord {
+  record: AccessLogRecord;
+  timestamp?: number;
+}
+
+/**
+ * Turns one stage's failing traces (from execution logs) and failing
+ * access-log records into listing items, joined by request id: the trace
+ * gives the category and reason, the access log the method and path that
+ * the error lines alone do not carry. Requests known only from the access
+ * log (HTTP APIs, or execution logging off) are categorized from it.
+ */
+export function collectFailures(
+  stage: FailureStage,
+  traces: readonly ExecutionTrace[],
+  accessRecords: readonly TimedAccessRecord[],
+): FailureItem[] {
+  const accessById = new Map<string, TimedAccessRecord>();
+  for (const a of accessRecords) {
+    if (a.record.requestId) accessById.set(a.record.requestId, a);
+  }
+  const items: FailureItem[] = [];
+  const seen = new Set<string>();
+  for (const trace of traces) {
+    if (!trace.failure || seen.has(trace.requestId)) continue;
+    seen.add(trace.requestId);
+    const access = accessById.get(trace.requestId)?.record;
+    const time =
+      trace.startTime ??
+      trace.endTime ??
+      accessById.get(trace.requestId)?.timestamp ??
+      0;
+    items.push({
+      requestId: trace.requestId,
+      time,
+      ...stage,
+      ...optional('httpMethod', trace.httpMethod ?? access?.httpMethod),
+      ...optional(
+        'resourcePath',
+        trace.resourcePath ?? access?.resourcePath ?? access?.routeKey,
+      ),
+      ...optional('status', trace.status ?? access?.status),
+      category: trace.failure.category,
+      reason: trace.failure.reason,
+      source: access ? 'both' : 'execution-log',
+    });
+  }
+  for (const { record, timestamp } of accessRecords) {
+    const id = record.requestId;
+    if (!id || seen.has(id)) continue;
+    const failure = categorizeAccessLogRecord(record);
+    if (!failure) continue;
+    seen.add(id);
+    items.push({
+      requestId: id,
+      time: timestamp ?? 0,
+      ...stage,
+      ...optional('httpMethod', record.httpMethod),
+      ...optional('resourcePath', record.resourcePath ?? record.routeKey),
+      ...optional('status', record.status),
+      category: failure.category,
+      reason: failure.reason,
+      source: 'access-log',
+    });
+  }
+  return items;
+}
+
+function optional<K extends string, V>(
+  key: K,
+  value: V | undefined,
+): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
