@@ -40,17 +40,13 @@ function runJest() {
 
 /** Runs a script that reports `# pass N` / `# fail N` lines. */
 function runCounted(script, scriptEnv = env) {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, ...script)],
-    {
-      cwd: root,
-      env: scriptEnv,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  const result = spawnSync(process.execPath, [path.join(root, ...script)], {
+    cwd: root,
+    env: scriptEnv,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(result.stdout ?? '');
   const count = name =>
     Number(
