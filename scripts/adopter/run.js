@@ -222,6 +222,32 @@ async function forgetCachedTarballs(dir, env, log) {
   }
 }
 
+/**
+ * The `@backstage/*` ranges of our packages that the app's release pins
+ * (which this registry mirror needs) override: an app without such pins
+ * would get a second copy of these. Reported, not failed.
+ */
+function overriddenRanges(dir) {
+  const semver = require(path.join(dir, 'node_modules', 'semver'));
+  const scope = path.join(dir, 'node_modules', '@apigw-logging');
+  const found = [];
+  for (const name of fs.readdirSync(scope)) {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(scope, name, 'package.json'), 'utf8'),
+    );
+    for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
+      if (!dep.startsWith('@backstage/')) continue;
+      const file = path.join(dir, 'node_modules', dep, 'package.json');
+      if (!fs.existsSync(file)) continue;
+      const { version } = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (!semver.satisfies(version, range)) {
+        found.push(`${dep} ${range} -> ${version}`);
+      }
+    }
+  }
+  return [...new Set(found)];
+}
+
 async function runApp(app, ctx) {
   const log = path.join(LOG_DIR, `adopter-${app.name}.log`);
   fs.writeFileSync(log, '');
@@ -254,6 +280,12 @@ async function runApp(app, ctx) {
           await sh('bash', ['-c', command], { cwd: dir, env, log });
         }
       },
+    );
+    const overridden = overriddenRanges(dir);
+    console.log(
+      `adopter: ${label('ranges of ours that the release pins override')}: ${
+        overridden.join(', ') || 'none'
+      }`,
     );
     const applied = applySnippets(dir, ctx.snippets, app.system);
     console.log(`adopter: ${label('README snippets')}: ${applied.join(', ')}`);
