@@ -205,15 +205,13 @@ function layOutApp(app, { dir, registry, scopeRegistry, ports }) {
   );
 }
 
-/** Yarn's global cache must not hand back last run's tarballs. */
-async function forgetCachedTarballs(dir, env, log) {
-  const cacheFolder = (
-    await sh('yarn', ['config', 'get', 'cacheFolder'], {
-      cwd: dir,
-      env,
-      log,
-    })
-  ).trim();
+/**
+ * Yarn's global cache must not hand back last run's tarballs (same name and
+ * version, new content). Done once, before the apps install side by side.
+ */
+function forgetCachedTarballs() {
+  // Yarn's default global folder: adopterEnv() drops any YARN_* override.
+  const cacheFolder = path.join(os.homedir(), '.yarn', 'berry', 'cache');
   if (!fs.existsSync(cacheFolder)) return;
   for (const f of fs.readdirSync(cacheFolder)) {
     if (f.startsWith('@apigw-logging-')) {
@@ -248,12 +246,17 @@ function overriddenRanges(dir) {
   return [...new Set(found)];
 }
 
-async function runApp(app, ctx) {
+/**
+ * Lays out an app, runs the READMEs' install commands, applies their
+ * snippets and type-checks it. Both apps are prepared side by side: one
+ * compiles native modules while the other resolves and links.
+ */
+async function prepareApp(app, ctx) {
   const log = path.join(LOG_DIR, `adopter-${app.name}.log`);
   fs.writeFileSync(log, '');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `adopter-${app.name}-`));
   const label = s => `${app.name}: ${s}`;
-  let child;
+  const prepared = { app, dir, log, label };
   try {
     const node = await step(label(`Node ${app.node}`), () =>
       ensureNode(app.node, { log: m => console.log(`adopter: ${m}`) }),
@@ -266,8 +269,8 @@ async function runApp(app, ctx) {
       backendUrl: `http://localhost:${backendPort}`,
       backendPort,
     };
+    Object.assign(prepared, { node, env, ports });
     layOutApp(app, { dir, ...ctx, ports });
-    await forgetCachedTarballs(dir, env, log);
     const commands = shellCommands(ctx.snippets, app.system);
     await step(
       label(`README install (${commands.length} commands)`),
@@ -276,7 +279,7 @@ async function runApp(app, ctx) {
           if (!/^yarn\s/.test(command)) {
             throw new Error(`not a yarn command in a README: ${command}`);
           }
-          console.log(`adopter: $ ${command}`);
+          console.log(`adopter: ${app.name}: $ ${command}`);
           await sh('bash', ['-c', command], { cwd: dir, env, log });
         }
       },
@@ -290,7 +293,20 @@ async function runApp(app, ctx) {
     const applied = applySnippets(dir, ctx.snippets, app.system);
     console.log(`adopter: ${label('README snippets')}: ${applied.join(', ')}`);
     await step(label('tsc'), () => sh('yarn', ['tsc'], { cwd: dir, env, log }));
-    const started = await step(label('start app and backend'), async () => {
+    prepared.ok = true;
+  } catch (error) {
+    prepared.error = error;
+  }
+  return prepared;
+}
+
+/** Starts a prepared app against the local AWS estate and looks at it. */
+async function checkPreparedApp(prepared, ctx) {
+  const { app, dir, log, label, node, env, ports } = prepared;
+  let child;
+  try {
+    if (!prepared.ok) throw prepared.error;
+    await step(label('start app and backend'), async () => {
       const out = fs.openSync(log, 'a');
       child = spawnGroup(
         path.join(node.binDir, 'node'),
@@ -316,23 +332,20 @@ async function runApp(app, ctx) {
           env: { ...env, ...ctx.localAws.env, BROWSER: 'none' },
         },
       );
-      await waitForHttp(`${ports.backendUrl}/api/api-gateway-logging/health`, {
-        child,
-        name: `${app.name} app`,
-        timeoutMs: 300000,
-      });
-      await waitForHttp(ports.appUrl, {
-        child,
-        name: `${app.name} app`,
-        timeoutMs: 300000,
-      });
-      return true;
+      for (const url of [
+        `${ports.backendUrl}/api/api-gateway-logging/health`,
+        ports.appUrl,
+      ]) {
+        await waitForHttp(url, {
+          child,
+          name: `${app.name} app`,
+          timeoutMs: 300000,
+        });
+      }
     });
-    if (started) {
-      await step(label('browser: entity tab, card, coverage page'), () =>
-        checkApp(ports.appUrl, app.name),
-      );
-    }
+    await step(label('browser: entity tab, card, coverage page'), () =>
+      checkApp(ports.appUrl, app.name),
+    );
     console.log(`ok - ${app.title} (${node.version})`);
     return true;
   } catch (error) {
@@ -403,8 +416,12 @@ async function main() {
       snippets,
       localAws,
     };
-    for (const app of selected) {
-      if (await runApp(app, ctx)) pass++;
+    forgetCachedTarballs();
+    const prepared = await Promise.all(
+      selected.map(app => prepareApp(app, ctx)),
+    );
+    for (const p of prepared) {
+      if (await checkPreparedApp(p, ctx)) pass++;
       else fail++;
     }
   } catch (error) {
