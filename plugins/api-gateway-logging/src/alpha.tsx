@@ -56,8 +56,8 @@ const api = ApiBlueprint.make({
 });
 
 // `title`, `icon` and `noHeader` are read by @backstage/frontend-plugin-api
-// 0.14 and later (Backstage 1.48+), where the sidebar entry comes from the
-// page itself and the app draws a header unless told not to (our pages draw
+// 0.14 and later (Backstage 1.48+): the sidebar entry comes from the page
+// itself, and the app draws a header unless told not to (our pages draw
 // their own). 0.12 ignores them and takes the nav item below instead.
 const pageParams = {
   path: '/api-gateway-logging',
@@ -74,24 +74,29 @@ const pageParams = {
 /** The coverage page, and the trace pages under it (`traces/:requestId`). */
 const page = PageBlueprint.make({ params: pageParams });
 
-// NavItemBlueprint exists up to @backstage/frontend-plugin-api 0.13; later
-// releases build the nav from the page's title and icon (above). Looked up
-// by name so that bundlers do not warn about an export that may be absent.
+// Until @backstage/frontend-plugin-api 0.13 (Backstage 1.47) the sidebar
+// entry is a NavItemBlueprint extension. From 0.14 on, pages carry a title
+// and an icon (`coreExtensionData.icon` appears), the app infers its nav from
+// them and NavItemBlueprint is deprecated (then removed in 0.17): offering
+// both would risk a second entry. Looked up by name so that bundlers do not
+// warn about an export that may be absent.
 const NavItemBlueprint = Reflect.get(frontendPluginApi, 'NavItemBlueprint') as
   | typeof frontendPluginApi.NavItemBlueprint
   | undefined;
+const pagesMakeNavItems = 'icon' in frontendPluginApi.coreExtensionData;
 
-const navItems = NavItemBlueprint
-  ? [
-      NavItemBlueprint.make({
-        params: {
-          title: TITLE,
-          icon: ListAltIcon,
-          routeRef: convertLegacyRouteRef(rootRouteRef),
-        },
-      }),
-    ]
-  : [];
+const navItems =
+  NavItemBlueprint && !pagesMakeNavItems
+    ? [
+        NavItemBlueprint.make({
+          params: {
+            title: TITLE,
+            icon: ListAltIcon,
+            routeRef: convertLegacyRouteRef(rootRouteRef),
+          },
+        }),
+      ]
+    : [];
 
 /** The entity tab, at `<entity page>/api-gateway-logging`. */
 const entityContent = EntityContentBlueprint.make({
