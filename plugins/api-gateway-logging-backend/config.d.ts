@@ -70,6 +70,12 @@ export interface Config {
       filterPatternMode?: 'any-term' | 'exact-phrase';
       /** Cap on events read per log group per query. Default 20000. */
       maxEventsPerQuery?: number;
+      /**
+       * Cap on FilterLogEvents calls per log group per query, empty pages
+       * included (AWS may return empty pages with a nextToken while it
+       * scans). Default 100; the request deadline bounds the time too.
+       */
+      maxCallsPerQuery?: number;
       /** A trace is looked for within this many minutes of the given time. Default 15. */
       traceWindowMinutes?: number;
       /**
@@ -78,6 +84,26 @@ export interface Config {
        * throttles. Default 25.
        */
       requestDeadlineSeconds?: number;
+      /**
+       * CloudWatch Logs Insights, for windows longer than `thresholdHours`
+       * (a failures query over a day, a trace looked up without a time):
+       * one query AWS scans instead of paging FilterLogEvents through the
+       * window. FilterLogEvents for shorter windows.
+       */
+      insights?: {
+        /** Default true. Emulators (moto) ignore Insights' `filter`: turn it off there. */
+        enabled?: boolean;
+        /** Default 6. */
+        thresholdHours?: number;
+        /**
+         * Queries running at once per account and region. AWS allows 30 to
+         * 100 concurrent Insights queries per account, shared with every
+         * other user. Default 10.
+         */
+        maxConcurrentQueries?: number;
+        /** Time between two GetQueryResults, ms. Default 1000. */
+        pollIntervalMs?: number;
+      };
     };
     /**
      * Log groups an entity's `aws.amazon.com/api-gateway-execution-log-group`

@@ -1,63 +1,43 @@
+/* eslint-disable no-console */
 /*
- * Failures query benchmark: seeds moto with one hour of interleaved
- * execution logs (>= 200,000 events over 60 streams, about 0.5% of requests
- * failing) and compares the failures query (failure lines selected on the
- * server side, then only those parsed) with a naive full scan of the window.
+ * Failures and traces on a busy stage, as real AWS would page them:
+ * one REST stage with BENCH_EVENTS (default 2,000,000) execution-log events
+ * over 24 hours, from the local estate's traffic generator (about 0.5% of
+ * requests failing), read by the plugin's real services through the
+ * AWS-behaviour layer at AWS's FilterLogEvents quota (5 requests/s).
+ *
+ * The layer serves this group's FilterLogEvents itself, as AWS does:
+ * streams interleaved in time order, the production any-term pattern
+ * evaluated with CloudWatch's syntax, at most 10,000 matches or 1 MB per
+ * page, and BENCH_SCAN (default 50,000) events looked at per call, so a
+ * selective pattern over a long window answers partly full or empty pages
+ * with a nextToken. moto cannot serve this size: its FilterLogEvents
+ * re-reads the whole group on every page. AWS does not document how much
+ * one call scans; the call counts scale with that guess.
  *
  *   yarn bench:failures
- *
- * moto honours only single exact-phrase filter patterns, so the query runs
- * in `exact-phrase` mode here (against AWS the default `any-term` mode sends
- * one OR pattern instead of one call per phrase).
  */
 import {
-  CloudWatchLogsClient,
-  CreateLogGroupCommand,
-} from '@aws-sdk/client-cloudwatch-logs';
-import {
+  ExecutionTrace,
   assembleTraces,
-  isFailureMessage,
+  matchesFilterPattern,
+  readStageSelector,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
-import { EstateApi, SCENARIO_WEIGHTS } from '../dev/estate/estate';
-import { putEvents } from '../dev/estate/seed';
-import { generateStageTraffic } from '../dev/estate/traffic';
-import {
-  AwsCaller,
-  LogEvent,
-  RateLimiter,
-} from '@apigw-logging/plugin-api-gateway-logging-node';
-import { LogEventReader } from '../src/aws/logEvents/LogEventReader';
-import { failurePatterns } from '../src/aws/logEvents/filterPatterns';
 import {
   MOTO_CREDENTIALS,
+  MotoSeeder,
+  startAwsBehaviourProxy,
   startMoto,
 } from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
+import { EstateApi, SCENARIO_WEIGHTS } from '../dev/estate/estate';
+import { generateStageTraffic } from '../dev/estate/traffic';
+import { pluginServices } from '../src/__testUtils__/services';
 
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000_000);
+const SCAN = Number(process.env.BENCH_SCAN ?? 50_000);
 const LOGS_RATE = 5; // FilterLogEvents: 5 requests/s per account and region
+const HOUR = 3_600_000;
 const REGION = 'us-east-1';
-
-const api: EstateApi = {
-  name: 'bench',
-  type: 'REST',
-  accountId: '123456789012',
-  region: REGION,
-  id: 'benchapi01',
-  methods: [
-    { httpMethod: 'POST', resource: '/orders', resourceId: 'b00001' },
-    { httpMethod: 'GET', resource: '/orders/{id}', resourceId: 'b00002' },
-  ],
-  functionName: 'bench-handler',
-  authorizerId: 'bauth1',
-  usagePlanId: 'bplan1',
-  apiKeyTail: 'Bq9xZt',
-  stages: [],
-};
-const stage = {
-  name: 'prod',
-  loggingLevel: 'INFO' as const,
-  requestsPerMinute: 130,
-};
-const logGroupName = `API-Gateway-Execution-Logs_${api.id}/${stage.name}`;
 
 /** ~0.5% of requests fail, spread over every failure scenario. */
 const weights = Object.fromEntries(
@@ -67,137 +47,191 @@ const weights = Object.fromEntries(
   ]),
 ) as typeof SCENARIO_WEIGHTS;
 
-interface Measured {
-  calls: number;
-  bytes: number;
-  seconds: number;
-  events: number;
-  failing: number;
+function api(id: string): EstateApi {
+  return {
+    name: 'bench',
+    type: 'REST',
+    accountId: '123456789012',
+    region: REGION,
+    id,
+    methods: [
+      { httpMethod: 'POST', resource: '/orders', resourceId: 'b00001' },
+      { httpMethod: 'GET', resource: '/orders/{id}', resourceId: 'b00002' },
+    ],
+    functionName: 'bench-handler',
+    authorizerId: 'bauth1',
+    usagePlanId: 'bplan1',
+    apiKeyTail: 'Bq9xZt',
+    stages: [],
+  };
 }
 
-async function measure(
-  endpoint: string,
-  run: (reader: LogEventReader) => Promise<LogEvent[]>,
-): Promise<Measured> {
-  let bytes = 0;
-  const client = new CloudWatchLogsClient({
-    endpoint,
-    region: REGION,
-    credentials: MOTO_CREDENTIALS,
-  });
-  client.middlewareStack.add(
-    next => async args => {
-      const result: any = await next(args);
-      bytes += Number(result.response?.headers?.['content-length'] ?? 0);
-      return result;
-    },
-    { step: 'deserialize', name: 'countBytes' },
-  );
-  const caller = new AwsCaller({
-    limiter: new RateLimiter(() => LOGS_RATE),
-    requestTimeoutMs: 60000,
-  });
-  const reader = new LogEventReader({
-    client: async () => client as any,
-    call: (target, op, send, options) => caller.call(target, op, send, options),
-    stats: () => caller.stats(),
-  });
-  const started = process.hrtime.bigint();
-  const events = await run(reader);
-  const failing = assembleTraces(events).filter(t => t.failure).length;
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return {
-    calls: caller.stats().total,
-    bytes,
-    seconds,
-    events: events.length,
-    failing,
-  };
+/** A failing request of the traffic whose first event is nearest `time`. */
+function failingNear(traces: ExecutionTrace[], time: number): ExecutionTrace {
+  return traces
+    .filter(t => t.failure && t.startTime !== undefined)
+    .sort(
+      (a, b) => Math.abs(a.startTime! - time) - Math.abs(b.startTime! - time),
+    )[0];
 }
 
 async function main() {
   const moto = await startMoto();
   try {
+    const seeder = new MotoSeeder(moto.endpoint, REGION);
+    const apiId = await seeder.restApi('bench');
+    await seeder.restStage(apiId, 'prod', {
+      patch: [{ path: '/*/*/logging/loglevel', value: 'INFO' }],
+    });
+    const group = `API-Gateway-Execution-Logs_${apiId}/prod`;
     const to = Date.now();
-    const from = to - 3_600_000;
-    const traffic = generateStageTraffic(api, stage, {
+    const from = to - 24 * HOUR;
+
+    const genStart = Date.now();
+    // About 13 events per request at INFO: aim the rate at EVENTS.
+    const stage = {
+      name: 'prod',
+      loggingLevel: 'INFO' as const,
+      requestsPerMinute: 0,
+    };
+    const sample = generateStageTraffic(api(apiId), stage, {
+      from: to - HOUR,
+      to,
+      requestsPerMinute: 60,
+      streams: 300,
+      weights,
+      seed: 1,
+    });
+    const perRequest = sample.execution.length / sample.requests;
+    const traffic = generateStageTraffic(api(apiId), stage, {
       from,
       to,
-      requestsPerMinute: stage.requestsPerMinute,
-      streams: 60,
+      requestsPerMinute: EVENTS / perRequest / (24 * 60),
+      streams: 300,
       weights,
-      seed: 20261121,
+      seed: 20261130,
     });
-    const logs = new CloudWatchLogsClient({
-      endpoint: moto.endpoint,
-      region: REGION,
-      credentials: MOTO_CREDENTIALS,
-    });
-    await logs.send(new CreateLogGroupCommand({ logGroupName }));
-    const seedStart = Date.now();
-    await putEvents(logs, logGroupName, traffic.execution);
-    const streams = new Set(traffic.execution.map(e => e.logStreamName)).size;
+    const events = traffic.execution.sort((a, b) => a.timestamp - b.timestamp);
+    const failing = assembleTraces(
+      events.filter(e => /status: [45]\d\d|failed|exceeded/i.test(e.message)),
+    ).filter(t => t.failure);
     console.log(
-      `Seeded ${traffic.execution.length} events over ${streams} streams: ${
-        traffic.requests
-      } requests, ${traffic.failures} failing (${(
-        (100 * traffic.failures) /
-        traffic.requests
-      ).toFixed(2)}%), in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
+      `Generated ${events.length.toLocaleString()} events over 300 streams in 24 h: ${traffic.requests.toLocaleString()} requests, ${
+        traffic.failures
+      } failing (${((100 * traffic.failures) / traffic.requests).toFixed(
+        2,
+      )}%), in ${((Date.now() - genStart) / 1000).toFixed(1)} s`,
     );
-    const window = {
-      target: { region: REGION },
-      logGroupName,
-      startTime: from,
-      endTime: to + 60_000,
+
+    const proxy = await startAwsBehaviourProxy(moto.endpoint, {
+      filterPattern: matchesFilterPattern,
+      logGroups: { [group]: events },
+      scanEventsPerCall: SCAN,
+    });
+    const { failures, traces, aws } = await pluginServices({
+      aws: { mainAccount: MOTO_CREDENTIALS },
+      apiGatewayLogging: {
+        aws: { endpoint: proxy.endpoint, logsRequestsPerSecond: LOGS_RATE },
+        failures: {
+          filterPatternMode: 'any-term',
+          insights: { enabled: false },
+        },
+      },
+    });
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: {
+        name: 'bench',
+        namespace: 'default',
+        annotations: {
+          'aws.amazon.com/api-gateway-stage-arn': `arn:aws:apigateway:${REGION}::/restapis/${apiId}/stages/prod`,
+        },
+      },
     };
-    const limits = { maxEvents: 10_000_000, maxCalls: 10_000 };
+    const linked = {
+      entity,
+      entityRef: 'api:default/bench',
+      selector: readStageSelector(entity)!,
+    };
 
-    const query = await measure(moto.endpoint, async reader => {
-      const events: LogEvent[] = [];
-      for (const filterPattern of failurePatterns('exact-phrase')) {
-        const page = await reader.read({ ...window, filterPattern }, limits);
-        events.push(...page.events.filter(e => isFailureMessage(e.message)));
-      }
-      return events;
+    const rows: string[][] = [];
+    const measure = async (name: string, run: () => Promise<string>) => {
+      const before = aws.stats().byCommand.FilterLogEvents ?? 0;
+      const started = Date.now();
+      const outcome = await run().catch(
+        e => `error: ${e.message.slice(0, 80)}`,
+      );
+      const seconds = (Date.now() - started) / 1000;
+      const calls = (aws.stats().byCommand.FilterLogEvents ?? 0) - before;
+      rows.push([
+        name,
+        String(calls),
+        seconds.toFixed(1),
+        (calls / LOGS_RATE).toFixed(1),
+        outcome,
+      ]);
+    };
+    const page = { offset: 0, limit: 100 };
+    await measure('failures, last hour', async () => {
+      const r = await failures.listFailures(linked, {
+        from: to - HOUR,
+        to,
+        ...page,
+      });
+      return `${r.total} failing, ${
+        r.truncated
+          ? `searched from ${new Date(r.searchedFrom!)
+              .toISOString()
+              .slice(11, 16)}`
+          : 'complete'
+      }`;
     });
-    const scan = await measure(
-      moto.endpoint,
-      async reader => (await reader.read(window, limits)).events,
+    await measure('failures, 24 hours', async () => {
+      const r = await failures.listFailures(linked, { from, to, ...page });
+      return `${r.total} failing, ${
+        r.truncated
+          ? `searched back to ${new Date(r.searchedFrom!)
+              .toISOString()
+              .slice(11, 16)} UTC`
+          : 'complete'
+      }`;
+    });
+    const recent = failingNear(failing, to - HOUR / 2);
+    const old = failingNear(failing, from + HOUR);
+    const found = async (requestId: string, around?: number) => {
+      const r = await traces.getTrace(linked, { requestId, around });
+      return r.found
+        ? `found, ${r.trace?.events.length} events`
+        : `not found yet, searched ${
+            r.searched.complete
+              ? 'all'
+              : `from ${new Date(r.searched.searchedFrom!)
+                  .toISOString()
+                  .slice(11, 16)} UTC`
+          }`;
+    };
+    await measure('trace, with its time (±15 min)', () =>
+      found(recent.requestId, recent.startTime),
     );
+    await measure('trace, no time, 30 min old', () => found(recent.requestId));
+    await measure('trace, no time, 23 h old', () => found(old.requestId));
 
-    const row = (name: string, m: Measured) =>
-      `${name.padEnd(22)} ${String(m.calls).padStart(6)} ${(m.bytes / 1e6)
-        .toFixed(2)
-        .padStart(10)} ${m.seconds.toFixed(2).padStart(9)} ${String(
-        m.events,
-      ).padStart(9)} ${String(m.failing).padStart(8)}`;
+    const widths = [32, 7, 8, 14, 40];
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) =>
+          i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]),
+        )
+        .join(' ');
     console.log(
-      `\n${'query'.padEnd(22)} ${'calls'.padStart(6)} ${'MB recv'.padStart(
-        10,
-      )} ${'wall s'.padStart(9)} ${'events'.padStart(9)} ${'failing'.padStart(
-        8,
-      )}`,
+      `\n${line(['query', 'calls', 'wall s', 'floor s (5/s)', 'result'])}`,
     );
-    console.log(row('failures query', query));
-    console.log(row('naive full scan', scan));
+    rows.forEach(r => console.log(line(r)));
     console.log(
-      `\nratios (scan / query): calls ${(scan.calls / query.calls).toFixed(
-        1,
-      )}x, bytes ${(scan.bytes / Math.max(query.bytes, 1)).toFixed(
-        1,
-      )}x, wall time ${(scan.seconds / query.seconds).toFixed(1)}x`,
+      `\nFilterLogEvents at ${LOGS_RATE}/s (AWS's quota); ${SCAN.toLocaleString()} events looked at per call; request deadline 25 s.`,
     );
-    console.log(
-      `failing requests found: query ${query.failing}, scan ${
-        query.failing === scan.failing
-          ? scan.failing
-          : `${scan.failing} (MISMATCH)`
-      }, generated ${traffic.failures}`,
-    );
-    console.log(
-      `rate limit: FilterLogEvents at ${LOGS_RATE}/s per account and region (the AWS quota)`,
-    );
+    await proxy.stop();
   } finally {
     await moto.stop();
   }

@@ -67,6 +67,36 @@ export function accessLogIac(
 }
 
 /**
+ * What the plugin can make of a destination it cannot read where it is: a
+ * Firehose stream, or a log group in another region or account.
+ */
+function whereRead(input: AuditInput, destinationArn: string): string {
+  const match = /^arn:[a-z-]+:([a-z]+):([a-z0-9-]*):(\d*):/.exec(
+    destinationArn,
+  );
+  if (!match) return '';
+  const [, service, region, account] = match;
+  if (service === 'firehose') {
+    return " The plugin reads CloudWatch Logs only, so this stage's failures and traces come from its execution logs alone: send a copy of the access logs to a log group to see them here.";
+  }
+  const elsewhere = [
+    region !== input.location.region ? `region ${region}` : '',
+    input.location.accountId && account !== input.location.accountId
+      ? `account ${account}`
+      : '',
+  ].filter(Boolean);
+  return elsewhere.length
+    ? ` The group is in another ${elsewhere.join(
+        ' and ',
+      )}: the plugin reads it there${
+        elsewhere.some(e => e.startsWith('account'))
+          ? ", with that account's credentials (aws.accounts in app-config)"
+          : ''
+      }.`
+    : '';
+}
+
+/**
  * Access logs must go somewhere (AWS Config
  * apigateway-stage-access-logs-enabled / api-gwv2-access-logs-enabled,
  * Security Hub APIGateway.9). Every API type has them.
@@ -74,9 +104,11 @@ export function accessLogIac(
 export function checkAccessLogging(input: AuditInput): CheckOutcome {
   const destinationArn = input.stage.accessLog?.destinationArn;
   if (destinationArn) {
-    return checkOutcome('pass', `Access logs go to ${destinationArn}.`, {
-      destinationArn,
-    });
+    return checkOutcome(
+      'pass',
+      `Access logs go to ${destinationArn}.${whereRead(input, destinationArn)}`,
+      { destinationArn },
+    );
   }
   const group = `/aws/apigateway/${input.stage.apiId}/${input.stage.stageName}/access`;
   const target = logGroupArn(input, group);

@@ -415,6 +415,32 @@ describe('audit rules', () => {
     );
   });
 
+  it('says when access logs go where the plugin cannot read them here', () => {
+    const message = (destinationArn: string) => {
+      const input = compliant();
+      input.stage.accessLog = { destinationArn, format: JSON_FORMAT };
+      return runChecks(input, DEFAULT_POLICY).find(
+        r => r.id === 'access-logging',
+      )!;
+    };
+    const firehose = message(
+      'arn:aws:firehose:us-east-1:123456789012:deliverystream/amazon-apigateway-x',
+    );
+    expect(firehose.status).toBe('pass');
+    expect(firehose.message).toContain('reads CloudWatch Logs only');
+    expect(
+      message('arn:aws:logs:eu-west-1:123456789012:log-group:/access/x')
+        .message,
+    ).toContain('in another region eu-west-1');
+    expect(
+      message('arn:aws:logs:us-east-1:999999999999:log-group:/access/x')
+        .message,
+    ).toContain("with that account's credentials");
+    expect(message(ACCESS_ARN).message).toBe(
+      `Access logs go to ${ACCESS_ARN}.`,
+    );
+  });
+
   it('writes the WebSocket remediation with route settings', () => {
     const input = compliant();
     input.stage.apiType = 'WEBSOCKET';

@@ -15,8 +15,14 @@ describe('readApiGatewayLoggingConfig', () => {
       pageSize: 100,
       filterPatternMode: 'any-term',
       maxEventsPerQuery: 20_000,
+      maxCallsPerQuery: 100,
       traceWindowMs: 900_000,
       requestDeadlineMs: 25_000,
+      insights: {
+        thresholdMs: 6 * 3_600_000,
+        maxConcurrentQueries: 10,
+        pollIntervalMs: 1000,
+      },
     });
     expect(config.cache).toEqual({
       auditTtlMs: 300_000,

@@ -12,13 +12,7 @@ export interface DiscoveryTarget {
   regions: string[];
 }
 
-/**
- * How failing requests are selected on the server side: `any-term`, one
- * CloudWatch OR pattern per query (AWS's documented syntax, the fewest
- * calls), or `exact-phrase`, one quoted phrase per call, for emulators (moto)
- * that honour nothing else.
- */
-export type FilterPatternMode = 'any-term' | 'exact-phrase';
+import { FilterPatternMode } from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /** `apiGatewayLogging.failures`, with defaults. */
 export interface FailuresConfig {
@@ -29,6 +23,12 @@ export interface FailuresConfig {
   filterPatternMode: FilterPatternMode;
   /** Cap on events read per log group per query. */
   maxEventsPerQuery: number;
+  /**
+   * Cap on FilterLogEvents calls per log group per query. AWS may answer
+   * empty pages with a nextToken while it scans: they count here, and the
+   * request deadline bounds the time they take.
+   */
+  maxCallsPerQuery: number;
   /** Half-width of the window a trace is looked for around a given time. */
   traceWindowMs: number;
   /**
@@ -36,6 +36,17 @@ export interface FailuresConfig {
    * read (incomplete if need be), even when AWS hangs or throttles.
    */
   requestDeadlineMs: number;
+  /** Logs Insights for windows longer than a threshold; undefined: FilterLogEvents only. */
+  insights?: InsightsConfig;
+}
+
+/** `apiGatewayLogging.failures.insights`. */
+export interface InsightsConfig {
+  /** Windows longer than this are searched with Logs Insights. */
+  thresholdMs: number;
+  /** Queries at once per account and region (AWS allows 30 to 100 per account). */
+  maxConcurrentQueries: number;
+  pollIntervalMs: number;
 }
 
 /** Which log groups the plugin may read besides a stage's own. */
@@ -128,8 +139,23 @@ function readFailures(config: Config | undefined): FailuresConfig {
     pageSize,
     filterPatternMode: mode,
     maxEventsPerQuery: positive(config, 'maxEventsPerQuery', 20_000),
+    maxCallsPerQuery: positive(config, 'maxCallsPerQuery', 100),
     traceWindowMs: positive(config, 'traceWindowMinutes', 15) * 60_000,
     requestDeadlineMs: positive(config, 'requestDeadlineSeconds', 25) * 1000,
+    ...readInsights(config?.getOptionalConfig('insights')),
+  };
+}
+
+function readInsights(config: Config | undefined): {
+  insights?: InsightsConfig;
+} {
+  if (config?.getOptionalBoolean('enabled') === false) return {};
+  return {
+    insights: {
+      thresholdMs: positive(config, 'thresholdHours', 6) * 3_600_000,
+      maxConcurrentQueries: positive(config, 'maxConcurrentQueries', 10),
+      pollIntervalMs: positive(config, 'pollIntervalMs', 1000),
+    },
   };
 }
 

@@ -168,6 +168,7 @@ async function app(
       pageSize: 100,
       filterPatternMode: 'any-term',
       maxEventsPerQuery: 1000,
+      maxCallsPerQuery: 100,
       traceWindowMs: 900_000,
       requestDeadlineMs: 25_000,
     },

@@ -9,6 +9,7 @@ import { CachedApiGatewayReader } from '../aws/apiGateway/CachedApiGatewayReader
 import { DefaultApiGatewayReader } from '../aws/apiGateway/DefaultApiGatewayReader';
 import { ApiGatewayReader } from '../aws/apiGateway/types';
 import { CloudWatchLogSource } from '../aws/logEvents/CloudWatchLogSource';
+import { InsightsReader } from '../aws/logEvents/InsightsReader';
 import { LogEventReader } from '../aws/logEvents/LogEventReader';
 import { CachedLogGroupReader } from '../aws/logGroups/CachedLogGroupReader';
 import { DefaultLogGroupReader } from '../aws/logGroups/DefaultLogGroupReader';
@@ -74,20 +75,31 @@ export const awsReadersServiceRef = createServiceRef<AwsReaders>({
       factory: ({ aws, cache, settings }) => {
         const memo = new Memo(cache, settings.cache.auditTtlMs);
         const logEvents = new LogEventReader(aws);
+        const logGroups = new CachedLogGroupReader(
+          new DefaultLogGroupReader(aws),
+          memo,
+        );
         return {
           apiGateway: new CachedApiGatewayReader(
             new DefaultApiGatewayReader(aws),
             memo,
           ),
-          logGroups: new CachedLogGroupReader(
-            new DefaultLogGroupReader(aws),
-            memo,
-          ),
+          logGroups,
           logEvents,
           cloudWatch: new CloudWatchLogSource({
             reader: logEvents,
+            logGroups,
             access: settings.logGroups,
             filterPatternMode: settings.failures.filterPatternMode,
+            maxCallsPerRead: settings.failures.maxCallsPerQuery,
+            ...(settings.failures.insights
+              ? {
+                  insights: {
+                    reader: new InsightsReader(aws, settings.failures.insights),
+                    thresholdMs: settings.failures.insights.thresholdMs,
+                  },
+                }
+              : {}),
           }),
         };
       },

@@ -123,7 +123,9 @@ export class AwsCaller {
     return toReadError(
       new AwsReadError(
         'timeout',
-        `no answer before the request's deadline (${attempts} attempts)`,
+        attempts === 0
+          ? "the request's deadline passed before the call could be made"
+          : `no answer before the request's deadline (${attempts} attempts)`,
       ),
       op,
       target,

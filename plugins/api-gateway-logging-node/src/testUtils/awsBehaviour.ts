@@ -38,8 +38,11 @@ export type AwsBehaviour =
       message?: string;
       retryAfterSeconds?: number;
     }
-  /** FilterLogEvents: answer this many empty pages with a `nextToken` first. */
-  | { kind: 'empty-pages'; pages: number };
+  /**
+   * FilterLogEvents: before each real page, this many empty pages with a
+   * `nextToken`; and pages of at most `events` events (partly full pages).
+   */
+  | { kind: 'pages'; empty?: number; events?: number };
 
 /** A behaviour for the requests `when` selects, `times` times (default: always). */
 export interface AwsBehaviourRule {
@@ -67,9 +70,43 @@ export interface AwsBehaviourOptions {
    * empty with their `nextToken`, as AWS's do.
    */
   filterPattern?: (pattern: string, message: string) => boolean;
+  /**
+   * Log groups the proxy serves FilterLogEvents for itself, as AWS does it:
+   * events in time order across streams, at most `scanEventsPerCall` events
+   * of the group looked at per call and at most 10,000 matches or 1 MB per
+   * page, so pages come back partly full or empty with a `nextToken` until
+   * the window is scanned. For stores too large for moto, whose
+   * FilterLogEvents re-reads the whole group on every page. Events must be
+   * sorted by timestamp.
+   */
+  logGroups?: Record<string, ServedLogEvent[]>;
+  /** Default 50,000. AWS does not document how much one call scans. */
+  scanEventsPerCall?: number;
 }
 
-const EMPTY_TOKEN = 'aws-behaviour-empty:';
+/** An event of a log group the proxy serves itself. */
+export interface ServedLogEvent {
+  timestamp: number;
+  message: string;
+  logStreamName: string;
+}
+
+const PAGE_TOKEN = 'aws-behaviour-page:';
+const STORE_TOKEN = 'aws-behaviour-store:';
+const MAX_PAGE_EVENTS = 10_000;
+const MAX_PAGE_BYTES = 1_000_000;
+
+/** The first index whose event is at or after `time` (events sorted by time). */
+function firstAtOrAfter(events: ServedLogEvent[], time: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid].timestamp < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -164,12 +201,16 @@ export async function startAwsBehaviourProxy(
   const requests: AwsRequestInfo[] = [];
   const sockets = new Set<net.Socket>();
 
-  async function forward(
+  /** The request sent on to moto (FilterLogEvents patterns evaluated here when asked). */
+  async function upstream(
     req: http.IncomingMessage,
     body: string,
-    res: http.ServerResponse,
     info: AwsRequestInfo,
-  ) {
+  ): Promise<{
+    status: number;
+    headers: Record<string, string>;
+    text: string;
+  }> {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) {
       if (typeof v === 'string' && !['host', 'content-length'].includes(k)) {
@@ -184,13 +225,13 @@ export async function startAwsBehaviourProxy(
       const { filterPattern: _ignored, ...rest } = info.json;
       sent = JSON.stringify(rest);
     }
-    const upstream = await fetch(`${target}${req.url}`, {
+    const response = await fetch(`${target}${req.url}`, {
       method: req.method,
       headers,
       body: ['GET', 'HEAD'].includes(req.method ?? 'GET') ? undefined : sent,
     });
-    let text = await upstream.text();
-    if (evaluate && upstream.ok) {
+    let text = await response.text();
+    if (evaluate && response.ok) {
       const page = JSON.parse(text);
       page.events = (page.events ?? []).filter((e: any) =>
         options.filterPattern!(pattern, String(e.message ?? '')),
@@ -198,7 +239,7 @@ export async function startAwsBehaviourProxy(
       text = JSON.stringify(page);
     }
     const out: Record<string, string> = {};
-    upstream.headers.forEach((value, key) => {
+    response.headers.forEach((value, key) => {
       if (
         !['content-length', 'transfer-encoding', 'content-encoding'].includes(
           key,
@@ -206,48 +247,122 @@ export async function startAwsBehaviourProxy(
       )
         out[key] = value;
     });
-    res.writeHead(upstream.status, out);
+    return { status: response.status, headers: out, text };
+  }
+
+  async function forward(
+    req: http.IncomingMessage,
+    body: string,
+    res: http.ServerResponse,
+    info: AwsRequestInfo,
+  ) {
+    const { status, headers, text } = await upstream(req, body, info);
+    res.writeHead(status, headers);
     res.end(text);
   }
 
   /**
-   * Before each real FilterLogEvents page, `pages` empty pages with a
-   * token of ours that remembers the real one; true when it answered.
+   * FilterLogEvents as AWS may page it: empty pages with a token before each
+   * real page, and real pages cut to a few events. Our token remembers the
+   * real one and where in its page we are.
    */
-  async function emptyPages(
-    behaviour: AwsBehaviour | undefined,
+  async function paged(
+    behaviour: Extract<AwsBehaviour, { kind: 'pages' }> | undefined,
     info: AwsRequestInfo,
     req: http.IncomingMessage,
     res: http.ServerResponse,
-  ): Promise<boolean> {
-    const pages = behaviour?.kind === 'empty-pages' ? behaviour.pages : 0;
+  ) {
     const token: string | undefined = info.json?.nextToken;
-    let served = 0;
+    let empties = 0;
+    let offset = 0;
     let real = token;
-    if (token?.startsWith(EMPTY_TOKEN)) {
-      const [count, encoded] = token.slice(EMPTY_TOKEN.length).split(':');
-      served = Number(count);
+    if (token?.startsWith(PAGE_TOKEN)) {
+      const [e, o, encoded] = token.slice(PAGE_TOKEN.length).split(':');
+      empties = Number(e);
+      offset = Number(o);
       real =
         Buffer.from(encoded ?? '', 'base64url').toString('utf8') || undefined;
     }
-    if (served < pages) {
+    const ours = (e: number, o: number, t?: string) =>
+      `${PAGE_TOKEN}${e}:${o}:${Buffer.from(t ?? '').toString('base64url')}`;
+    const reply = (page: object) => {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(
-        JSON.stringify({
-          events: [],
-          searchedLogStreams: [],
-          nextToken: `${EMPTY_TOKEN}${served + 1}:${Buffer.from(
-            real ?? '',
-          ).toString('base64url')}`,
-        }),
-      );
-      return true;
+      res.end(JSON.stringify(page));
+    };
+    const emptyPages = behaviour?.empty ?? 0;
+    if (offset === 0 && empties < emptyPages) {
+      reply({
+        events: [],
+        searchedLogStreams: [],
+        nextToken: ours(empties + 1, 0, real),
+      });
+      return;
     }
-    if (token === real) return false;
     const { nextToken: _ours, ...rest } = info.json;
     info.json = real ? { ...rest, nextToken: real } : rest;
-    await forward(req, JSON.stringify(info.json), res, info);
-    return true;
+    const answer = await upstream(req, JSON.stringify(info.json), info);
+    if (answer.status !== 200) {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.text);
+      return;
+    }
+    const page = JSON.parse(answer.text);
+    const events: any[] = page.events ?? [];
+    const size = behaviour?.events ?? events.length;
+    const slice = events.slice(offset, offset + Math.max(1, size));
+    const more = offset + slice.length < events.length;
+    // The rest of this page, else moto's next page (behind our empty pages).
+    let next: string | undefined = page.nextToken;
+    if (more) next = ours(emptyPages, offset + slice.length, real);
+    else if (next && (emptyPages > 0 || behaviour?.events))
+      next = ours(0, 0, next);
+    reply({
+      ...page,
+      events: slice,
+      ...(next ? { nextToken: next } : { nextToken: undefined }),
+    });
+  }
+
+  /** One FilterLogEvents page of a group the proxy serves itself. */
+  function servePage(info: AwsRequestInfo, res: http.ServerResponse) {
+    const events = options.logGroups![info.json.logGroupName];
+    const start: number = info.json.startTime ?? 0;
+    const end: number = info.json.endTime ?? Number.MAX_SAFE_INTEGER;
+    const pattern: string | undefined = info.json.filterPattern;
+    const token = String(info.json.nextToken ?? '');
+    let i = token.startsWith(STORE_TOKEN)
+      ? Number(token.slice(STORE_TOKEN.length))
+      : firstAtOrAfter(events, start);
+    const scanEnd = i + (options.scanEventsPerCall ?? 50_000);
+    const page: ServedLogEvent[] = [];
+    let bytes = 0;
+    for (; i < events.length && i < scanEnd; i++) {
+      const e = events[i];
+      if (e.timestamp > end) {
+        i = events.length;
+        break;
+      }
+      if (pattern && !options.filterPattern!(pattern, e.message)) continue;
+      page.push(e);
+      bytes += Buffer.byteLength(e.message) + 26;
+      if (page.length >= MAX_PAGE_EVENTS || bytes >= MAX_PAGE_BYTES) {
+        i++;
+        break;
+      }
+    }
+    const more = i < events.length && events[i].timestamp <= end;
+    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+    res.end(
+      JSON.stringify({
+        events: page.map((e, n) => ({
+          ...e,
+          eventId: `${i}-${n}`,
+          ingestionTime: e.timestamp,
+        })),
+        searchedLogStreams: [],
+        ...(more ? { nextToken: `${STORE_TOKEN}${i}` } : {}),
+      }),
+    );
   }
 
   const server = http.createServer((req, res) => {
@@ -277,9 +392,25 @@ export async function startAwsBehaviourProxy(
           res.end(text);
           return;
         }
-        if (info.operation === 'FilterLogEvents') {
-          const handled = await emptyPages(behaviour, info, req, res);
-          if (handled) return;
+        if (
+          info.operation === 'FilterLogEvents' &&
+          options.logGroups?.[info.json?.logGroupName]
+        ) {
+          servePage(info, res);
+          return;
+        }
+        if (
+          info.operation === 'FilterLogEvents' &&
+          (behaviour?.kind === 'pages' ||
+            String(info.json?.nextToken ?? '').startsWith(PAGE_TOKEN))
+        ) {
+          await paged(
+            behaviour?.kind === 'pages' ? behaviour : undefined,
+            info,
+            req,
+            res,
+          );
+          return;
         }
         await forward(req, body, res, info);
       } catch (error) {

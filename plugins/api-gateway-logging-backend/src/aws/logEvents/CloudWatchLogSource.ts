@@ -1,4 +1,11 @@
-import { ANNOTATION_EXECUTION_LOG_GROUP } from '@apigw-logging/plugin-api-gateway-logging-common';
+import {
+  ANNOTATION_EXECUTION_LOG_GROUP,
+  FilterPatternMode,
+  accessLogFailurePattern,
+  compileAccessLogFormat,
+  failurePatterns,
+  requestPatterns,
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import {
   LocatedLogs,
   LogEvent,
@@ -8,14 +15,21 @@ import {
   LogSource,
   LogSourceStage,
 } from '@apigw-logging/plugin-api-gateway-logging-node';
-import { FilterPatternMode, LogGroupAccess } from '../../config/readConfig';
+import { LogGroupAccess } from '../../config/readConfig';
+import { InsightsReader } from './InsightsReader';
 import {
-  accessLogFailurePattern,
-  failurePatterns,
-  requestPatterns,
-} from './filterPatterns';
+  INSIGHTS_MAX_ROWS,
+  insightsFilter,
+  insightsQuery,
+} from './insightsQueries';
 import { LogEventReader } from './LogEventReader';
-import { executionLogGroupName, parseLogGroupArn } from './logGroupNames';
+import { LogGroupReader } from '../logGroups/types';
+import {
+  defaultExecutionLogGroup,
+  executionLogGroupName,
+  executionLogGroupPrefix,
+  parseLogGroupArn,
+} from './logGroupNames';
 import { readNewestFirst } from './readNewestFirst';
 
 /** Options of {@link CloudWatchLogSource}. */
@@ -23,8 +37,12 @@ export interface CloudWatchLogSourceOptions {
   reader: LogEventReader;
   access: LogGroupAccess;
   filterPatternMode: FilterPatternMode;
-  /** FilterLogEvents calls one read of one log group may make. Default 40. */
-  maxCallsPerRead?: number;
+  /** FilterLogEvents calls one read of one log group may make. */
+  maxCallsPerRead: number;
+  /** Logs Insights, for windows longer than its threshold. */
+  insights?: { reader: InsightsReader; thresholdMs: number };
+  /** Looks WebSocket stages' execution log groups up by prefix. */
+  logGroups?: LogGroupReader;
 }
 
 /** The id of the built-in log source. */
@@ -47,17 +65,24 @@ export class CloudWatchLogSource implements LogSource {
         stage.entity?.metadata.annotations?.[
           ANNOTATION_EXECUTION_LOG_GROUP
         ]?.trim() || undefined;
+      const name = executionLogGroupName(
+        stage.stage,
+        stage.arn,
+        this.options.access,
+        template,
+      );
       located.locations.push({
         sourceId: this.id,
         kind: 'execution',
-        name: executionLogGroupName(
-          stage.stage,
-          stage.arn,
-          this.options.access,
-          template,
-        ),
+        name,
         target: stage.target,
       });
+      if (
+        stage.stage.apiType === 'WEBSOCKET' &&
+        name === defaultExecutionLogGroup(stage.stage)
+      ) {
+        await this.confirmWebSocketGroup(stage, located);
+      }
     }
     const destination = stage.stage.accessLog?.destinationArn;
     if (!destination) return located;
@@ -88,7 +113,41 @@ export class CloudWatchLogSource implements LogSource {
     return located;
   }
 
+  /**
+   * AWS documents REST stages' execution log group; WebSocket stages' is
+   * the same by every account seen, but not by AWS's pages: look, and say
+   * what was found rather than assume.
+   */
+  private async confirmWebSocketGroup(
+    stage: LogSourceStage,
+    located: LocatedLogs,
+  ): Promise<void> {
+    const reader = this.options.logGroups;
+    if (!reader) return;
+    const prefix = executionLogGroupPrefix(stage.stage.apiId);
+    let names: string[];
+    try {
+      names = (await reader.listByPrefix(stage.target, prefix)).items.map(
+        g => g.name,
+      );
+    } catch {
+      return; // A read that fails now fails again when the logs are read.
+    }
+    const expected = defaultExecutionLogGroup(stage.stage);
+    if (names.includes(expected)) return;
+    located.notes.push({
+      kind: 'execution',
+      message: `No execution log group of this WebSocket stage was found: looked for ${expected} (groups under ${prefix}: ${
+        names.join(', ') || 'none'
+      }). Execution logging may be off, or routed elsewhere through CloudWatch Logs delivery; the Backstage administrators can name the group in apiGatewayLogging.executionLogGroups.`,
+    });
+  }
+
   async read(request: LogReadRequest): Promise<LogReadResult> {
+    const { insights } = this.options;
+    if (insights && request.to - request.from > insights.thresholdMs) {
+      return this.readWithInsights(insights.reader, request);
+    }
     const { location } = request;
     const patterns = this.patterns(location, request);
     const seen = new Set<string>();
@@ -108,7 +167,7 @@ export class CloudWatchLogSource implements LogSource {
         },
         {
           maxEvents: request.maxEvents,
-          maxCalls: this.options.maxCallsPerRead ?? 40,
+          maxCalls: this.options.maxCallsPerRead,
           deadline: request.deadline,
         },
       );
@@ -126,6 +185,31 @@ export class CloudWatchLogSource implements LogSource {
     return { events, complete, readFrom, readTo: request.to, calls };
   }
 
+  /**
+   * A long window (or a trace looked up without a time) in one Logs
+   * Insights query: AWS scans it and returns only the matches, newest first,
+   * instead of FilterLogEvents paging through the whole window.
+   */
+  private async readWithInsights(
+    reader: InsightsReader,
+    request: LogReadRequest,
+  ): Promise<LogReadResult> {
+    const limit = Math.min(request.maxEvents, INSIGHTS_MAX_ROWS);
+    const read = await reader.query({
+      target: request.location.target,
+      logGroupName: request.location.name,
+      queryString: insightsQuery(
+        insightsFilter(request.location, request.select),
+        limit,
+      ),
+      startTime: request.from,
+      endTime: request.to,
+      limit,
+      deadline: request.deadline,
+    });
+    return { ...read, readTo: request.to };
+  }
+
   private patterns(
     location: LogLocation,
     request: LogReadRequest,
@@ -137,6 +221,10 @@ export class CloudWatchLogSource implements LogSource {
     if (location.kind === 'execution') return failurePatterns(mode);
     // Access logs: the failing records when the format lets a pattern
     // select them, else every record (the caller keeps the failing ones).
-    return [accessLogFailurePattern(location.format, mode)];
+    return [
+      location.format
+        ? accessLogFailurePattern(compileAccessLogFormat(location.format), mode)
+        : undefined,
+    ];
   }
 }

@@ -86,6 +86,9 @@ export class LogEventReader {
               ...(query.filterPattern
                 ? { filterPattern: query.filterPattern }
                 : {}),
+              // AWS has interleaved streams by time since 2019 and ignores
+              // this; emulators page stream after stream without it.
+              interleaved: true,
               ...(token ? { nextToken: token } : {}),
             }),
             { abortSignal },

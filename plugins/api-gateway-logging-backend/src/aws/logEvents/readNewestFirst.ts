@@ -53,15 +53,18 @@ export async function readNewestFirst(
     const outOfTime = limits.deadline !== undefined && now() >= limits.deadline;
     if (budget.maxEvents <= 0 || budget.maxCalls <= 0 || outOfTime) break;
     const start = Math.max(query.startTime, end - width);
+    const minimal = end - start <= MIN_SLICE_MS;
     const slice = await reader.read(
       { ...query, startTime: start, endTime: end },
-      budget,
+      // A minute is read whole whatever its size (calls and time still
+      // bound it): cutting it would leave a gap in what is listed.
+      minimal ? { ...budget, maxEvents: Number.MAX_SAFE_INTEGER } : budget,
     );
     calls += slice.calls;
     if (!slice.complete) {
-      // Too dense: try a narrower slice, down to a minute; a minute that is
-      // still too dense ends the read (its oldest part would leave a gap).
-      if (end - start <= MIN_SLICE_MS) break;
+      // Too dense: try a narrower slice, down to a minute; a minute cut by
+      // calls or time ends the read.
+      if (minimal) break;
       width = (end - start) / 2;
       continue;
     }

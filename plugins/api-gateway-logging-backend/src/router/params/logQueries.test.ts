@@ -10,6 +10,7 @@ const config = {
   maxEventsPerQuery: 20000,
   traceWindowMs: 900_000,
   requestDeadlineMs: 25_000,
+  maxCallsPerQuery: 100,
 };
 const now = Date.parse('2026-11-21T06:00:10Z');
 

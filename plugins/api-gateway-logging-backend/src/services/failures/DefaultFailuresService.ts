@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
+  ExecutionTrace,
   FailureItem,
   FailureSourceError,
   FailuresResponse,
   StageSearch,
   assembleTraces,
   isFailureMessage,
-  parseAccessLogRecord,
+  parseEventPrefix,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import {
   AwsReadError,
@@ -19,10 +20,17 @@ import { FailuresConfig } from '../../config/readConfig';
 import { messageOf } from '../audit/readProblem';
 import { LinkedEntity } from '../entities/EntityLoader';
 import { ExtensionRegistry } from '../extensions/ExtensionRegistry';
+import {
+  accessRecordParser,
+  logsExtendedRequestId,
+} from '../logs/accessRecords';
 import { LogLocator, StageLogs } from '../logs/LogLocator';
 import { TimedAccessRecord, collectFailures } from './collectFailures';
 import { FailuresQuery, FailuresService } from './types';
 import { bucketize, encodeCursor } from './window';
+
+/** Failing requests whose extended id is looked up to join the access log, at most. */
+const MAX_EXTENDED_ID_LOOKUPS = 100;
 
 /** One stage's failures over one window: what the cache holds. */
 interface StageFailures {
@@ -132,6 +140,53 @@ export class DefaultFailuresService implements FailuresService {
     };
   }
 
+  /**
+   * The extended request id of failing requests, from their `Extended
+   * Request Id:` line (the only execution-log line that carries it), so the
+   * access log is joined on the id clients cannot forge. Best effort: a
+   * trace left without one is joined by its request id.
+   */
+  private async resolveExtendedIds(
+    stage: StageLogs,
+    traces: ExecutionTrace[],
+    from: number,
+    to: number,
+    deadline: number,
+  ) {
+    const execution = stage.locations.find(l => l.kind === 'execution');
+    const source =
+      execution && this.options.registry.logSource(execution.sourceId);
+    if (!execution || !source) return;
+    const wanted = traces
+      .filter(t => t.failure && !t.extendedRequestId)
+      .sort((a, b) => (b.startTime ?? 0) - (a.startTime ?? 0))
+      .slice(0, MAX_EXTENDED_ID_LOOKUPS);
+    if (wanted.length === 0) return;
+    let events: LogEvent[];
+    try {
+      ({ events } = await source.read({
+        location: execution,
+        from,
+        to,
+        select: { kind: 'requests', requestIds: wanted.map(t => t.requestId) },
+        maxEvents: this.options.config.maxEventsPerQuery,
+        deadline,
+      }));
+    } catch {
+      return;
+    }
+    const extended = new Map<string, string>();
+    for (const e of events) {
+      const { requestId, body } = parseEventPrefix(e.message);
+      const match = /^Extended Request Id: (\S+)/.exec(body);
+      if (requestId && match) extended.set(requestId, match[1]);
+    }
+    for (const trace of wanted) {
+      const id = extended.get(trace.requestId);
+      if (id) trace.extendedRequestId = id;
+    }
+  }
+
   private async stageFailures(
     stage: StageLogs,
     from: number,
@@ -184,8 +239,20 @@ export class DefaultFailuresService implements FailuresService {
       stageName: stage.ref.stageName,
       apiType: stage.stage.apiType,
     };
+    const traces = assembleTraces(events);
+    const joinOnExtendedId = stage.locations.some(
+      l => l.kind === 'access' && logsExtendedRequestId(l.format),
+    );
+    if (joinOnExtendedId && access.length > 0 && traces.length > 0) {
+      await this.resolveExtendedIds(stage, traces, from, to, deadline);
+    }
     return {
-      items: collectFailures(failureStage, assembleTraces(events), access),
+      items: collectFailures(
+        failureStage,
+        traces,
+        access,
+        joinOnExtendedId ? 'extendedRequestId' : 'requestId',
+      ),
       search: {
         ...failureStage,
         logGroupNames: stage.locations.map(l => l.name),
@@ -206,6 +273,7 @@ function collect(
   execution: LogEvent[],
   access: TimedAccessRecord[],
 ): void {
+  const parse = accessRecordParser(location.format);
   for (const e of events) {
     if (location.kind === 'execution') {
       // The server's filter is a pre-selection: only lines the parser also
@@ -213,7 +281,7 @@ function collect(
       if (isFailureMessage(e.message)) execution.push(e);
       continue;
     }
-    const record = parseAccessLogRecord(e.message);
+    const record = parse(e.message);
     if (record?.status !== undefined && record.status >= 400) {
       access.push({ record, timestamp: e.timestamp });
     }

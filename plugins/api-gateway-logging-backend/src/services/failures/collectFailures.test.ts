@@ -87,3 +87,76 @@ describe('collectFailures', () => {
     ]);
   });
 });
+
+describe('collectFailures joined on the extended request id', () => {
+  const traces = () => {
+    const [trace] = parseExecutionLog(
+      [
+        `(${ID}) Extended Request Id: Vts2FFmArPEFh8g=`,
+        `(${ID}) Execution failed due to a timeout error`,
+        `(${ID}) Method completed with status: 504`,
+      ].join('\n'),
+    );
+    return [trace];
+  };
+
+  it('joins the record whose extended id is the trace’s', () => {
+    const items = collectFailures(
+      stage,
+      traces(),
+      [
+        {
+          record: {
+            requestId: ID,
+            extendedRequestId: 'Vts2FFmArPEFh8g=',
+            status: 504,
+            httpMethod: 'POST',
+            resourcePath: '/orders',
+            fields: {},
+          },
+        },
+      ],
+      'extendedRequestId',
+    );
+    expect(items).toEqual([
+      expect.objectContaining({
+        requestId: ID,
+        httpMethod: 'POST',
+        resourcePath: '/orders',
+        source: 'both',
+      }),
+    ]);
+  });
+
+  it('never joins a record that forged the request id (x-amzn-RequestId)', () => {
+    const forged = {
+      record: {
+        requestId: ID,
+        extendedRequestId: 'ForgedXXXXXXXX0=',
+        status: 403,
+        errorResponseType: 'ACCESS_DENIED',
+        httpMethod: 'DELETE',
+        resourcePath: '/admin',
+        fields: {},
+      },
+    };
+    const items = collectFailures(
+      stage,
+      traces(),
+      [forged],
+      'extendedRequestId',
+    );
+    const trace = items.find(i => i.requestId === ID)!;
+    expect(trace).toMatchObject({ source: 'execution-log' });
+    expect(trace.httpMethod).toBeUndefined();
+    // The forged request is listed on its own, by the id it cannot forge.
+    expect(items.find(i => i.requestId === 'ForgedXXXXXXXX0=')).toMatchObject({
+      httpMethod: 'DELETE',
+      source: 'access-log',
+    });
+    // Joined by request id, the forged record would have been taken.
+    expect(
+      collectFailures(stage, traces(), [forged], 'requestId')[0],
+    ).toMatchObject({ httpMethod: 'DELETE', source: 'both' });
+  });
+});

@@ -4,7 +4,7 @@ import {
   FailureSourceError,
   TraceResponse,
   assembleTraces,
-  parseAccessLogRecord,
+  parseEventPrefix,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import {
   AwsReadError,
@@ -15,6 +15,7 @@ import { FailuresConfig } from '../../config/readConfig';
 import { messageOf } from '../audit/readProblem';
 import { LinkedEntity } from '../entities/EntityLoader';
 import { ExtensionRegistry } from '../extensions/ExtensionRegistry';
+import { accessRecordParser } from '../logs/accessRecords';
 import { LogLocator, StageLogs } from '../logs/LogLocator';
 import { TraceQuery, TraceService } from './types';
 
@@ -146,28 +147,44 @@ export class DefaultTraceService implements TraceService {
       stage.locations.map(async location => {
         const source = this.options.registry.logSource(location.sourceId);
         if (!source) return;
-        try {
-          const read = await source.read({
+        const read = (ids: string[]) =>
+          source.read({
             location,
             from,
             to,
-            select: { kind: 'requests', requestIds: [requestId] },
+            select: { kind: 'requests', requestIds: ids },
             maxEvents: MAX_EVENTS_PER_TRACE_READ,
             deadline,
           });
-          result.complete &&= read.complete;
-          result.searchedFrom = Math.max(result.searchedFrom, read.readFrom);
+        try {
+          let found = await read([requestId]);
           if (location.kind === 'execution') {
-            result.trace ??= assembleTraces(read.events).find(
-              t => matches(t.requestId) || matches(t.extendedRequestId),
+            // An extended id is only on its request's `Extended Request Id:`
+            // line: find that line, then the request by its UUID.
+            const uuid = isUuid(requestId)
+              ? requestId
+              : uuidOfExtendedId(found.events, requestId);
+            if (uuid && uuid !== requestId) {
+              const first = found;
+              found = await read([uuid]);
+              found.complete &&= first.complete;
+            }
+            result.trace ??= assembleTraces(found.events).find(
+              t =>
+                matches(t.requestId) ||
+                matches(t.extendedRequestId) ||
+                t.requestId === uuid,
             );
           } else {
-            result.accessLog ??= read.events
-              .map(e => parseAccessLogRecord(e.message))
+            const parse = accessRecordParser(location.format);
+            result.accessLog ??= found.events
+              .map(e => parse(e.message))
               .find(
                 r => matches(r?.requestId) || matches(r?.extendedRequestId),
               );
           }
+          result.complete &&= found.complete;
+          result.searchedFrom = Math.max(result.searchedFrom, found.readFrom);
         } catch (error) {
           // A missing group is logging that is off (the audit says so), not
           // an outage: the request is not there.
@@ -191,6 +208,26 @@ function readError(
     logGroupName: location.name,
     message: messageOf(error),
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** The UUID prefix of the request's `Extended Request Id: <id>` line. */
+function uuidOfExtendedId(
+  events: Array<{ message: string }>,
+  extendedId: string,
+): string | undefined {
+  for (const e of events) {
+    const { requestId, body } = parseEventPrefix(e.message);
+    if (requestId && body.startsWith(`Extended Request Id: ${extendedId}`)) {
+      return requestId;
+    }
+  }
+  return undefined;
 }
 
 /** ISO 8601 of an epoch ms, or the number when it has no date. */
