@@ -99,6 +99,18 @@ function packPackages(packages, outDir) {
         if (!listing.includes(`package/${f}`)) problems.push(`no ${f}`);
       }
       if (!listing.includes('package/LICENSE')) problems.push('no LICENSE');
+      // What the README links to within the package, and migrations if any.
+      const readme = fs.readFileSync(path.join(p.dir, 'README.md'), 'utf8');
+      const linked = [
+        ...readme.matchAll(/\]\((?!https?:|#|\.\.\/)\.?\/?([^)#\s]+)/g),
+      ]
+        .map(m => m[1])
+        .concat(
+          fs.existsSync(path.join(p.dir, 'migrations')) ? ['migrations'] : [],
+        );
+      for (const f of linked) {
+        if (!listing.includes(`package/${f}`)) problems.push(`no ${f}`);
+      }
       if (problems.length) {
         throw new Error(`${p.name} tarball: ${problems.join(', ')}`);
       }
