@@ -407,18 +407,19 @@ async function main() {
     const snippets = extractSnippets(
       packages.map(p => path.join(p.dir, 'README.md')),
     );
-    const localAws = await step('local AWS estate', () =>
-      startLocalAws({ log: m => console.log(`adopter: ${m}`) }),
-    );
     const ctx = {
       registry: registryUrl(),
       scopeRegistry: registry.url,
       snippets,
-      localAws,
     };
     forgetCachedTarballs();
     const prepared = await Promise.all(
       selected.map(app => prepareApp(app, ctx)),
+    );
+    // Started only now, so that its traffic top-up (every 5 minutes) does
+    // not run while the apps install.
+    ctx.localAws = await step('local AWS estate', () =>
+      startLocalAws({ log: m => console.log(`adopter: ${m}`) }),
     );
     for (const p of prepared) {
       if (await checkPreparedApp(p, ctx)) pass++;
