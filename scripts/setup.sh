@@ -36,6 +36,18 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# PostgreSQL's server, for the store's tests (they start a throwaway
+# cluster on a free loopback port).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's postgresql for the store's tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "PostgreSQL is missing: run 'sudo apt-get install -y postgresql' for the store's tests" >&2
+  fi
+fi
+
 if [ -f scripts/ensure-moto.js ]; then
   node scripts/ensure-moto.js
 fi

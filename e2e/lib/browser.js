@@ -8,6 +8,9 @@ const { chromium } = require('playwright-core');
 
 const SCREENSHOTS = path.resolve(__dirname, '..', 'screenshots');
 
+/** The widths every screen is looked at: a laptop and a small one. */
+const WIDTHS = [1440, 1024];
+
 function chromiumPath() {
   const candidates = [
     process.env.CHROMIUM_PATH,
@@ -23,13 +26,17 @@ function chromiumPath() {
   return found;
 }
 
-/** A fresh browser profile, so every run signs in as a new guest. */
-async function launchBrowser() {
+/**
+ * A fresh browser profile, so every run signs in as a new guest. The
+ * browser's zone is not UTC by default, so that "local" and "UTC" differ.
+ */
+async function launchBrowser({ timezoneId = 'America/New_York' } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    viewport: { width: 1440, height: 1000 },
+    viewport: { width: WIDTHS[0], height: 1000 },
+    timezoneId,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -49,7 +56,7 @@ async function launchBrowser() {
   };
 }
 
-/** Saves a full-page screenshot under e2e/screenshots (git-ignored). */
+/** Saves a screenshot of the viewport's page under e2e/screenshots (git-ignored). */
 async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
@@ -57,4 +64,41 @@ async function screenshot(page, name) {
   return file;
 }
 
-module.exports = { launchBrowser, screenshot };
+/**
+ * A screenshot of the whole content at one width, as `<name>-<width>.png`.
+ * Backstage scrolls inside <main>, so a "full page" screenshot stops at the
+ * viewport: the viewport grows to the content first, then is put back.
+ */
+async function fullScreenshot(page, name, width = WIDTHS[0]) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: before?.height ?? 1000 });
+  await page.waitForTimeout(300);
+  const height = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...[
+        ...document.querySelectorAll(
+          'main, main > *, [class*="MuiDrawer-paper"]',
+        ),
+      ].map(e => e.scrollHeight),
+    ),
+  );
+  await page.setViewportSize({ width, height: Math.min(height + 40, 8000) });
+  await page.waitForTimeout(300);
+  const file = await screenshot(page, `${name}-${width}`);
+  await page.setViewportSize(before ?? { width: WIDTHS[0], height: 1000 });
+  return file;
+}
+
+/** {@link fullScreenshot} at every width of {@link WIDTHS}. */
+async function screenshotWidths(page, name) {
+  for (const width of WIDTHS) await fullScreenshot(page, name, width);
+}
+
+module.exports = {
+  launchBrowser,
+  screenshot,
+  fullScreenshot,
+  screenshotWidths,
+  WIDTHS,
+};

@@ -3,7 +3,8 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launchBrowser, screenshot } = require('../lib/browser');
+const { launchBrowser, screenshotWidths } = require('../lib/browser');
+const { checkAccessibility, describeViolations } = require('../lib/axe');
 
 const APP_URL = process.env.APP_URL ?? 'http://localhost:3000';
 let browser;
@@ -19,6 +20,11 @@ after(async () => {
   await browser?.close();
 });
 
+async function assertAccessible(p, name) {
+  const serious = await checkAccessibility(p, name);
+  assert.equal(serious.length, 0, describeViolations(serious));
+}
+
 test('an API entity page has the API Gateway logging tab with its stages', async () => {
   await page.goto(`${APP_URL}/catalog/default/api/payments-api`);
   await page.getByRole('tab', { name: 'API Gateway logging' }).click();
@@ -32,7 +38,6 @@ test('an API entity page has the API Gateway logging tab with its stages', async
   assert.match(text, /paymentsv1/);
   assert.match(text, /us-east-1/);
   assert.match(text, /REST/);
-  await screenshot(page, 'entity-tab-stages');
 });
 
 test('a malformed annotation shows what is wrong and an example', async () => {
@@ -45,18 +50,41 @@ test('a malformed annotation shows what is wrong and an example', async () => {
     .waitFor();
   const body = await page.locator('main').innerText();
   assert.match(body, /not made of lowercase letters and digits/);
-  assert.match(body, /Example of a correct value/);
-  await screenshot(page, 'entity-tab-malformed');
+  // The example as catalog-info YAML, one ARN per line.
+  const example = await page.locator('main pre').first().innerText();
+  assert.match(
+    example,
+    /aws\.amazon\.com\/api-gateway-stage-arn: >-\n\s+arn:aws:apigateway:us-east-1::\/restapis\/a1b2c3d4e5\/stages\/prod,\n\s+arn:aws:apigateway:us-east-1::\/apis\/f6g7h8i9j0\/stages\/\$default/,
+  );
+  await assertAccessible(page, 'malformed annotation');
+  await screenshotWidths(page, 'entity-tab-malformed');
 });
 
 test('an API without annotations says which annotation to add', async () => {
   await page.goto(
     `${APP_URL}/catalog/default/api/legacy-api/api-gateway-logging`,
   );
-  await page.getByText('Missing Annotation').first().waitFor();
+  await page
+    .getByText('Link this entity to its API Gateway stages')
+    .first()
+    .waitFor();
   const body = await page.locator('main').innerText();
-  assert.match(body, /aws\.amazon\.com\/api-gateway-stage-arn/);
-  await screenshot(page, 'entity-tab-missing-annotation');
+  // Every way to link, with real example values.
+  assert.match(
+    body,
+    /aws\.amazon\.com\/api-gateway-stage-arn: >-\n\s+arn:aws:apigateway:us-east-1::\/restapis\/a1b2c3d4e5\/stages\/prod/,
+  );
+  assert.match(
+    body,
+    /aws\.amazon\.com\/api-gateway-tags: service=legacy-api,environment=production/,
+  );
+  assert.match(
+    body,
+    /aws\.amazon\.com\/api-gateway-account-id: '123456789012'/,
+  );
+  assert.doesNotMatch(body, /: value\b/);
+  await assertAccessible(page, 'missing annotation');
+  await screenshotWidths(page, 'entity-tab-missing-annotation');
 });
 
 test('an annotated Component gets the tab too', async () => {

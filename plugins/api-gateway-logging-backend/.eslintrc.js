@@ -1,11 +1,24 @@
-// Imports point down: router → services → aws readers → checks, config and
-// the -node/common packages. A layer never imports one above it, so the
+// Imports point down: router → services → aws readers and the store →
+// checks, config and the -node/common packages. A layer never imports one above it, so the
 // readers stay usable without the services and the checks stay pure.
 // src/__testUtils__ and tests may reach anything.
 const layers = {
   router: ['./src/plugin.ts'],
   services: ['./src/router', './src/plugin.ts'],
-  aws: ['./src/services', './src/router', './src/plugin.ts', './src/checks'],
+  aws: [
+    './src/services',
+    './src/router',
+    './src/plugin.ts',
+    './src/checks',
+    './src/store',
+  ],
+  store: [
+    './src/services',
+    './src/router',
+    './src/plugin.ts',
+    './src/checks',
+    './src/aws',
+  ],
   checks: [
     './src/aws',
     './src/services',

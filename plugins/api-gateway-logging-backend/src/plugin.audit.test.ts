@@ -170,7 +170,7 @@ describe('audit endpoints, end to end against moto', () => {
       entities: 5,
       linked: 4,
       notLinked: 1,
-      withErrors: 1,
+      entitiesWithErrors: 1,
     });
   });
 
@@ -188,12 +188,13 @@ describe('audit endpoints, end to end against moto', () => {
     ).toBe(true);
 
     const failing = await request(server).get(
-      '/api/api-gateway-logging/audit?check=cloudwatch-role&status=pass',
+      '/api/api-gateway-logging/audit?check=cloudwatch-role&status=pass&sort=name',
     );
+    // Sorted by name.
     expect(failing.body.entities.map((e: any) => e.entityRef)).toEqual([
+      'component:default/chat-service',
       'api:default/payments',
       'api:default/petstore',
-      'component:default/chat-service',
     ]);
 
     const csv = await request(server)

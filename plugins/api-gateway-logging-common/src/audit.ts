@@ -176,6 +176,12 @@ export interface StageAudit {
   accountId?: string;
   region: string;
   status: StageStatus;
+  /** When these results were read from AWS (ISO 8601); absent for a live audit. */
+  checkedAt?: string;
+  /** `stored`: from the last sweep or re-check; `live`: audited for this answer. */
+  source?: 'stored' | 'live';
+  /** What the stage's log groups hold and take in, and their estimated cost. */
+  logVolume?: StageLogVolume;
   /** Why the stage could not be read; `checks` is then empty. */
   problem?: ReadProblem;
   /** The same message as `problem.message` (kept for older clients). */
@@ -249,26 +255,181 @@ export interface CoverageFilters {
   system?: string;
   check?: AuditCheckId;
   status?: CheckStatus;
+  /** Entities whose name, title or reference contains this (case-insensitive). */
+  search?: string;
+}
+
+/** How the coverage report sorts entities. @public */
+export type CoverageSort =
+  | 'name'
+  | 'owner'
+  | 'failing'
+  | 'coverage'
+  | 'checked';
+
+/** The coverage page's request: filters, sort and page. @public */
+export interface CoverageQuery extends CoverageFilters {
+  sort?: CoverageSort;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  /** Entities per page, at most 200. */
+  limit?: number;
+}
+
+/** The last sweeps of the estate. @public */
+export interface SweepStatus {
+  running: boolean;
+  /** When the last sweep that finished started and finished (ISO 8601). */
+  lastStartedAt?: string;
+  lastFinishedAt?: string;
+  /** Stages the last finished sweep audited. */
+  stages?: number;
+}
+
+/** One check across the stages counted. @public */
+export interface CheckCoverage {
+  id: AuditCheckId;
+  title: string;
+  passing: number;
+  failing: number;
+  /** Stages where the check could pass or fail (not `not-applicable`, not `error`). */
+  applicable: number;
 }
 
 /**
- * `GET /audit`: the logging coverage across the catalog.
+ * Totals over unique stages (a stage claimed by an API and its Component
+ * counts once) and entities. Unknown is counted apart: an unreadable stage
+ * is neither passing nor failing.
+ *
+ * @public
+ */
+export interface CoverageTotals {
+  entities: number;
+  linked: number;
+  notLinked: number;
+  /** Entities whose annotation could not be read (one each, whatever their stages). */
+  entitiesWithErrors: number;
+  stages: number;
+  passingStages: number;
+  warningStages: number;
+  failingStages: number;
+  unreadableStages: number;
+  /** Stages of the swept accounts that no entity claims (estate-wide totals only). */
+  unclaimedStages?: number;
+  checks: CheckCoverage[];
+}
+
+/**
+ * `GET /audit`: the logging coverage across the catalog, served from the
+ * stored audit: filtered, searched, sorted and paged by the database.
  *
  * @public
  */
 export interface CoverageResponse {
   generatedAt: string;
+  sweep: SweepStatus;
   filters: CoverageFilters;
-  summary: {
-    entities: number;
-    linked: number;
-    notLinked: number;
-    /** Entities that could not be audited at all. */
-    withErrors: number;
-    stages: number;
-    checks: StatusCounts;
-  };
+  sort: CoverageSort;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  /** Entities matching the filters (the page is a slice of them). */
+  total: number;
+  /** The whole estate the caller may see: unaffected by the filters. */
+  summary: CoverageTotals;
+  /** The entities matching the filters, all pages together. */
+  matching: CoverageTotals;
   entities: CoverageEntity[];
+}
+
+/** A stage no catalog entity claims, as the sweep found it. @public */
+export interface UnclaimedStage extends StageAudit {
+  tags: Record<string, string>;
+}
+
+/** `GET /unclaimed`: stages of the swept accounts that no entity claims. @public */
+export interface UnclaimedResponse {
+  sweep: SweepStatus;
+  total: number;
+  offset: number;
+  limit: number;
+  stages: UnclaimedStage[];
+}
+
+/** The log volume of a stage's groups and its estimated monthly cost. @public */
+export interface StageLogVolume {
+  /** Bytes stored now, over the stage's log groups. */
+  storedBytes: number;
+  /** Bytes ingested per day, averaged over `days` (absent when CloudWatch has no metric). */
+  incomingBytesPerDay?: number;
+  days: number;
+  /** At the configured prices per GB (`apiGatewayLogging.cost`). */
+  estimatedMonthlyUsd: { ingestion?: number; storage: number };
+  measuredAt: string;
+}
+
+/** One thing that changed between two versions of a stage. @public */
+export interface StageChangeDetail {
+  /** What changed: a setting (`execution logging`, `access log format`, ...) or a check's title. */
+  what: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * One version of a stage: when it was first seen, what changed from the
+ * previous one, and between which times the change happened.
+ *
+ * @public
+ */
+export interface StageChange {
+  /** First seen in this version (ISO 8601). */
+  seenAt: string;
+  /** The previous version was last seen then: the change happened between. */
+  previousSeenAt?: string;
+  /** AWS's own `lastUpdatedDate` of the stage, when it said. */
+  lastUpdatedDate?: string;
+  deploymentId?: string;
+  status: StageStatus;
+  /** E.g. `Execution logging ERROR → OFF`; empty for the first version. */
+  changes: StageChangeDetail[];
+  /** A sentence a person reads in a timeline. */
+  summary: string;
+}
+
+/** `GET /history/stages`: one stage's timeline, newest first. @public */
+export interface StageHistoryResponse {
+  stageArn: string;
+  accountId?: string;
+  stageName: string;
+  versions: StageChange[];
+}
+
+/** Coverage on one day. @public */
+export interface CoverageDay {
+  /** `2026-11-30` (UTC). */
+  day: string;
+  stages: number;
+  checks: Array<{ id: AuditCheckId; passing: number; applicable: number }>;
+}
+
+/**
+ * `GET /history/coverage` and an entity's: the share of stages passing
+ * each check, per day.
+ *
+ * @public
+ */
+export interface CoverageHistoryResponse {
+  /** `fleet`, `owner:<ref>` or `entity:<ref>`. */
+  scope: string;
+  days: CoverageDay[];
+}
+
+/** `GET /entities/:namespace/:kind/:name/history`. @public */
+export interface EntityHistoryResponse {
+  entityRef: string;
+  stages: StageHistoryResponse[];
+  coverage: CoverageDay[];
 }
 
 /**

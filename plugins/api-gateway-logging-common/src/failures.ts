@@ -138,4 +138,23 @@ export interface TraceResponse {
   };
   /** Log groups that could not be read: the request may be there. */
   errors: FailureSourceError[];
+  /** `kept`: the logs are gone (retention), this is the copy kept for the trace. */
+  source?: 'live' | 'kept';
+  /** Set when someone kept this trace (e.g. for an incident ticket). */
+  kept?: KeptTraceInfo;
+}
+
+/** Who kept a trace past log retention, when, and for which ticket. @public */
+export interface KeptTraceInfo {
+  by: string;
+  at: string;
+  ticketUrl?: string;
+}
+
+/** `POST /traces/:requestId/keep`: what to keep. @public */
+export interface KeepTraceRequest {
+  entity: string;
+  stage?: string;
+  around?: string;
+  ticketUrl?: string;
 }

@@ -38,6 +38,18 @@ const summary = {
   failingStages: 0,
   unreadableStages: 0,
 };
+const totals = {
+  entities: 0,
+  linked: 0,
+  notLinked: 0,
+  entitiesWithErrors: 0,
+  stages: 0,
+  passingStages: 0,
+  warningStages: 0,
+  failingStages: 0,
+  unreadableStages: 0,
+  checks: [],
+};
 const audit: EntityAuditResponse = {
   entityRef: ENTITY,
   selector: 'arns',
@@ -121,15 +133,15 @@ function services() {
     coverage: {
       report: jest.fn().mockResolvedValue({
         generatedAt: new Date(0).toISOString(),
+        sweep: { running: false },
         filters: {},
-        summary: {
-          entities: 0,
-          linked: 0,
-          notLinked: 0,
-          withErrors: 0,
-          stages: 0,
-          checks: summary.checks,
-        },
+        sort: 'failing',
+        order: 'desc',
+        offset: 0,
+        limit: 50,
+        total: 0,
+        summary: totals,
+        matching: totals,
         entities: [],
       }),
     },

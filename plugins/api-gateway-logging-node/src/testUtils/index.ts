@@ -9,3 +9,4 @@
 export * from './moto';
 export * from './MotoSeeder';
 export * from './awsBehaviour';
+export * from './postgres';

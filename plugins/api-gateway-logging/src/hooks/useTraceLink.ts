@@ -1,23 +1,44 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { traceRouteRef } from '../routes';
+import { formatAround } from '../lib/around';
+import { shortEntityRef } from '../lib/entityRefs';
+import { isStageArn, stageParam } from '../lib/stages';
 
 /** What identifies a trace in a link. */
 export interface TraceLinkTarget {
   requestId: string;
   entityRef: string;
-  stageArn?: string;
+  /** A stage ARN, or a stage name as given in a link. */
+  stage?: string;
+  /** The entity's stage ARNs, to name the stage short when it is unambiguous. */
+  stageArns?: string[];
   /** Epoch ms near the request. */
   around?: number;
 }
 
-/** The query string of a trace link: `?entity=&stage=&around=`. */
+/**
+ * The query string of a trace link, short enough to paste in a ticket:
+ * `?entity=payments-api&stage=prod&around=2025-11-30T01:17Z`.
+ */
 export function traceSearch(target: Omit<TraceLinkTarget, 'requestId'>) {
-  const search = new URLSearchParams({ entity: target.entityRef });
-  if (target.stageArn) search.set('stage', target.stageArn);
-  if (target.around !== undefined) {
-    search.set('around', new Date(target.around).toISOString());
+  const search = new URLSearchParams({
+    entity: shortEntityRef(target.entityRef),
+  });
+  if (target.stage) {
+    // A name stays a name; an ARN becomes the stage's name when the
+    // entity's other stages are known not to share it.
+    search.set(
+      'stage',
+      isStageArn(target.stage) && target.stageArns
+        ? stageParam(target.stage, target.stageArns)
+        : target.stage,
+    );
   }
-  return `?${search.toString()}`;
+  if (target.around !== undefined) {
+    search.set('around', formatAround(target.around));
+  }
+  // `:` and `/` are legal in a query: keep them readable.
+  return `?${search.toString().replace(/%3A/g, ':').replace(/%2F/g, '/')}`;
 }
 
 /**

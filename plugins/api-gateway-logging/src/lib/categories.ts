@@ -17,20 +17,32 @@ export const CATEGORY_LABELS: Record<FailureCategory, string> = {
 };
 
 /**
- * Chart colours: distinct hues, readable on light and dark themes, and in
- * the same order as FAILURE_CATEGORIES so the stack is stable.
+ * One colour per category from the Okabe–Ito palette (eight colours made to
+ * stay apart for every common colour-vision deficiency) and its grey: no two
+ * categories share a hue family, related categories (the two authorizer
+ * ones, throttled and quota) get the most different pairs. Black becomes
+ * near-white on a dark theme, see {@link categoryColor}.
  */
 export const CATEGORY_COLORS: Record<FailureCategory, string> = {
-  'authorizer-denied': '#7e57c2',
-  'authorizer-error': '#ab47bc',
-  throttled: '#ffa726',
-  'quota-exceeded': '#fb8c00',
-  'api-key-rejected': '#8d6e63',
-  'integration-timeout': '#e53935',
-  'integration-error': '#c62828',
-  'client-error': '#42a5f5',
-  'server-error': '#78909c',
+  'authorizer-denied': '#0072B2',
+  'authorizer-error': '#CC79A7',
+  throttled: '#E69F00',
+  'quota-exceeded': '#F0E442',
+  'api-key-rejected': '#56B4E9',
+  'integration-timeout': '#D55E00',
+  'integration-error': '#000000',
+  'client-error': '#009E73',
+  'server-error': '#999999',
 };
+
+/** A category's colour on a light or dark theme. */
+export function categoryColor(
+  category: FailureCategory,
+  paletteType: 'light' | 'dark' = 'light',
+): string {
+  const color = CATEGORY_COLORS[category] ?? '#999999';
+  return paletteType === 'dark' && color === '#000000' ? '#F5F5F5' : color;
+}
 
 /** Every category, in display order. */
 export const CATEGORIES: readonly FailureCategory[] = FAILURE_CATEGORIES;

@@ -11,6 +11,11 @@ export const TIME_RANGES = [
 /** One of {@link TIME_RANGES}. */
 export type TimeRangeId = (typeof TIME_RANGES)[number]['id'];
 
+/** Whether a string from the URL is one of {@link TIME_RANGES}. */
+export function isTimeRange(value: unknown): value is TimeRangeId {
+  return TIME_RANGES.some(r => r.id === value);
+}
+
 /** The window of a range ending now, in epoch ms. */
 export function windowOf(
   range: TimeRangeId,
@@ -20,28 +25,93 @@ export function windowOf(
   return { from: now - minutes * 60_000, to: now };
 }
 
-/** `14:05:09` today, `Mar 3, 14:05:09` otherwise, in the viewer's zone. */
-export function formatTime(ms: number): string {
-  const time = DateTime.fromMillis(ms);
-  return time.hasSame(DateTime.now(), 'day')
+/**
+ * Which zone times are shown in: the viewer's own, or UTC (what AWS logs
+ * and most tickets use). One choice for every time on every screen.
+ */
+export type TimeZoneChoice = 'local' | 'utc';
+
+/** A time in the chosen zone. */
+export function inZone(ms: number, zone: TimeZoneChoice): DateTime {
+  return DateTime.fromMillis(ms, { zone: zone === 'utc' ? 'utc' : 'local' });
+}
+
+/**
+ * The zone's name as shown beside times: `UTC`, or the viewer's zone with its
+ * offset now, e.g. `Europe/Paris, UTC+01:00` (`UTC` when the viewer's zone
+ * is UTC).
+ */
+export function zoneLabel(
+  zone: TimeZoneChoice,
+  now: number = Date.now(),
+): string {
+  if (zone === 'utc') return 'UTC';
+  const local = DateTime.fromMillis(now);
+  const offset = local.offset === 0 ? 'UTC' : `UTC${local.toFormat('ZZ')}`;
+  const name = local.zoneName;
+  return name && !/^(Etc\/)?(UTC|GMT)$/.test(name)
+    ? `${name}, ${offset}`
+    : offset;
+}
+
+/** `14:05:09` today, `Mar 3, 14:05:09` otherwise, in the chosen zone. */
+export function formatTime(
+  ms: number,
+  zone: TimeZoneChoice,
+  now: number = Date.now(),
+): string {
+  const time = inZone(ms, zone);
+  return time.hasSame(inZone(now, zone), 'day')
     ? time.toFormat('HH:mm:ss')
     : time.toFormat('LLL d, HH:mm:ss');
 }
 
 /** A full, unambiguous timestamp with the zone, for tooltips and headers. */
-export function formatFullTime(ms: number): string {
-  return DateTime.fromMillis(ms).toFormat('yyyy-LL-dd HH:mm:ss.SSS ZZZZ');
+export function formatFullTime(ms: number, zone: TimeZoneChoice): string {
+  const time = inZone(ms, zone);
+  return `${time.toFormat('yyyy-LL-dd HH:mm:ss.SSS')} ${
+    zone === 'utc' ? 'UTC' : time.toFormat('ZZZZ')
+  }`;
 }
 
-/** `Mar 3, 13:05 – 14:05` for a window. */
-export function formatWindow(from: number, to: number): string {
-  const start = DateTime.fromMillis(from);
-  const end = DateTime.fromMillis(to);
+/** `2025-11-30 01:17` in the chosen zone (minute precision, no zone). */
+export function formatMinute(ms: number, zone: TimeZoneChoice): string {
+  return inZone(ms, zone).toFormat('yyyy-LL-dd HH:mm');
+}
+
+/** `Mar 3, 13:05 – 14:05` for a window, in the chosen zone. */
+export function formatWindow(
+  from: number,
+  to: number,
+  zone: TimeZoneChoice,
+): string {
+  const start = inZone(from, zone);
+  const end = inZone(to, zone);
   const startText = start.toFormat('LLL d, HH:mm');
   const endText = start.hasSame(end, 'day')
     ? end.toFormat('HH:mm')
     : end.toFormat('LLL d, HH:mm');
   return `${startText} – ${endText}`;
+}
+
+/**
+ * The value of a `datetime-local` input (`yyyy-MM-ddTHH:mm`) for a time, in
+ * the chosen zone, and back to epoch ms (undefined when empty or invalid).
+ */
+export function toInputValue(ms: number, zone: TimeZoneChoice): string {
+  return inZone(ms, zone).toFormat("yyyy-LL-dd'T'HH:mm");
+}
+
+/** See {@link toInputValue}. */
+export function fromInputValue(
+  value: string | undefined,
+  zone: TimeZoneChoice,
+): number | undefined {
+  if (!value) return undefined;
+  const time = DateTime.fromISO(value, {
+    zone: zone === 'utc' ? 'utc' : 'local',
+  });
+  return time.isValid ? time.toMillis() : undefined;
 }
 
 /** `250 ms`, `1.2 s`, `3 min`. */

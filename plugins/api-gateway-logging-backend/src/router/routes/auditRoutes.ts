@@ -67,19 +67,24 @@ export function auditRoutes(options: RouterOptions) {
         );
       }
     }
-    const report = await coverage.report(credentials, filters);
     const csv =
       format === 'csv' ||
       (format === undefined &&
         req.accepts(['application/json', 'text/csv']) === 'text/csv');
     if (csv) {
+      // The export is every matching entity, not one page.
+      const all = await coverage.report(credentials, {
+        ...filters,
+        offset: 0,
+        limit: Number.MAX_SAFE_INTEGER,
+      });
       res
         .type('text/csv; charset=utf-8')
         .attachment('api-gateway-logging-coverage.csv')
-        .send(coverageToCsv(report));
+        .send(coverageToCsv(all));
       return;
     }
-    res.json(report);
+    res.json(await coverage.report(credentials, filters));
   });
 
   return router;

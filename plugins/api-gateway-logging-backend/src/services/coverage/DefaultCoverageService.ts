@@ -7,15 +7,16 @@ import {
   ANNOTATION_STAGE_ARN,
   ANNOTATION_STAGE_TAGS,
   CoverageEntity,
-  CoverageFilters,
+  CoverageQuery,
   CoverageResponse,
   hasStageAnnotation,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { AuditService } from '../audit/types';
-import { emptyCounts, summarize } from '../audit/summarize';
+import { summarize } from '../audit/summarize';
 import { linkEntity } from '../entities/EntityLoader';
 import { CoverageService } from './types';
-import { applyFilters, normalizeRef } from './filters';
+import { coverageTotals } from './coverageTotals';
+import { applyFilters, normalizeRef, pickFilters, sortEntities } from './filters';
 import { auditTarget, interleaveBy } from './fairOrder';
 
 // Entities audited at once. The rate limiters bound the AWS calls; this
@@ -32,7 +33,7 @@ export class DefaultCoverageService implements CoverageService {
 
   async report(
     credentials: BackstageCredentials,
-    filters: CoverageFilters,
+    query: CoverageQuery,
   ): Promise<CoverageResponse> {
     // Every API, and the Components that carry a stage annotation; the
     // caller's credentials so catalog read permissions apply.
@@ -60,26 +61,24 @@ export class DefaultCoverageService implements CoverageService {
       COVERAGE_CONCURRENCY,
       e => this.auditOne(e),
     );
-    entities.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-    const shown = applyFilters(entities, filters);
-    const checks = emptyCounts();
-    for (const entity of shown) {
-      for (const [status, n] of Object.entries(entity.summary.checks)) {
-        checks[status as keyof typeof checks] += n;
-      }
-    }
+    const matching = applyFilters(entities, query);
+    const sort = query.sort ?? 'failing';
+    const order = query.order ?? (sort === 'name' || sort === 'owner' ? 'asc' : 'desc');
+    const sorted = sortEntities(matching, sort, order);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
     return {
       generatedAt: new Date().toISOString(),
-      filters,
-      summary: {
-        entities: shown.length,
-        linked: shown.filter(e => e.linked).length,
-        notLinked: shown.filter(e => !e.linked).length,
-        withErrors: shown.filter(e => e.error).length,
-        stages: shown.reduce((n, e) => n + e.stages.length, 0),
-        checks,
-      },
-      entities: shown,
+      sweep: { running: false },
+      filters: pickFilters(query),
+      sort,
+      order,
+      offset,
+      limit,
+      total: matching.length,
+      summary: coverageTotals(entities),
+      matching: coverageTotals(matching),
+      entities: sorted.slice(offset, offset + limit),
     };
   }
 

@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  CoverageFilters,
+  CoverageQuery,
   CoverageResponse,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 
@@ -14,6 +14,6 @@ export interface CoverageService {
    */
   report(
     credentials: BackstageCredentials,
-    filters: CoverageFilters,
+    query: CoverageQuery,
   ): Promise<CoverageResponse>;
 }

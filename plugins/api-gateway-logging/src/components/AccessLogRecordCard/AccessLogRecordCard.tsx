@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import { AccessLogRecord } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { shortenMasks } from '../../lib/text';
 
 const useStyles = makeStyles(theme => ({
   table: {
@@ -16,7 +17,7 @@ const useStyles = makeStyles(theme => ({
   key: { color: theme.palette.text.secondary, whiteSpace: 'nowrap' },
   value: {
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
     whiteSpace: 'pre-wrap',
   },
 }));
@@ -34,7 +35,7 @@ export function AccessLogRecordCard(props: { record: AccessLogRecord }) {
           {fields.map(([key, value]) => (
             <tr key={key}>
               <td className={classes.key}>{key}</td>
-              <td className={classes.value}>{String(value)}</td>
+              <td className={classes.value}>{shortenMasks(String(value))}</td>
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,8 @@ import {
   AuditCheckResult,
   EvidenceValue,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { prettyJson, shortenMasks, splitJsonExample } from '../../lib/text';
+import { Breakable } from '../Breakable';
 import { CodeBlock } from '../CodeBlock';
 
 const useStyles = makeStyles(theme => ({
@@ -14,6 +16,7 @@ const useStyles = makeStyles(theme => ({
   },
   evidence: {
     width: '100%',
+    tableLayout: 'fixed',
     borderCollapse: 'collapse',
     '& td': {
       verticalAlign: 'top',
@@ -22,12 +25,17 @@ const useStyles = makeStyles(theme => ({
       fontSize: '0.8125rem',
     },
   },
-  key: { whiteSpace: 'nowrap', color: theme.palette.text.secondary },
+  key: {
+    width: '35%',
+    color: theme.palette.text.secondary,
+    overflowWrap: 'anywhere',
+  },
   value: {
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-    wordBreak: 'break-all',
     whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
   },
+  details: { minWidth: 0 },
   label: { color: theme.palette.text.secondary, marginTop: theme.spacing(1) },
 }));
 
@@ -54,6 +62,31 @@ export function show(value: EvidenceValue): string {
     .join('\n');
 }
 
+/** One evidence value: JSON as indented code, the rest as text. */
+function EvidenceCell(props: { value: EvidenceValue }) {
+  const classes = useStyles();
+  const text = shortenMasks(show(props.value));
+  const json = typeof props.value === 'string' ? prettyJson(text) : undefined;
+  return (
+    <td className={classes.value}>
+      {json ? <CodeBlock text={json} /> : <Breakable text={text} />}
+    </td>
+  );
+}
+
+/** A fix's summary, with a JSON example in it shown as code. */
+function Summary(props: { text: string }) {
+  const { prose, json } = splitJsonExample(props.text);
+  return (
+    <>
+      <Typography variant="body2" paragraph={!json} gutterBottom>
+        {prose}
+      </Typography>
+      {json && <CodeBlock text={json} copy />}
+    </>
+  );
+}
+
 /** A check's evidence, and how to fix it when it does not pass. */
 export function CheckDetails(props: { check: AuditCheckResult }) {
   const { check } = props;
@@ -62,7 +95,7 @@ export function CheckDetails(props: { check: AuditCheckResult }) {
   const { remediation } = check;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={remediation ? 5 : 12}>
+      <Grid item xs={12} md={remediation ? 5 : 12} className={classes.details}>
         <Typography variant="body2" className={classes.heading}>
           Evidence read from AWS
         </Typography>
@@ -75,8 +108,10 @@ export function CheckDetails(props: { check: AuditCheckResult }) {
             <tbody>
               {evidence.map(([key, value]) => (
                 <tr key={key}>
-                  <td className={classes.key}>{key}</td>
-                  <td className={classes.value}>{show(value)}</td>
+                  <td className={classes.key}>
+                    <Breakable text={key} />
+                  </td>
+                  <EvidenceCell value={value} />
                 </tr>
               ))}
             </tbody>
@@ -84,13 +119,11 @@ export function CheckDetails(props: { check: AuditCheckResult }) {
         )}
       </Grid>
       {remediation && (
-        <Grid item xs={12} md={7}>
+        <Grid item xs={12} md={7} className={classes.details}>
           <Typography variant="body2" className={classes.heading}>
             How to fix it
           </Typography>
-          <Typography variant="body2" paragraph>
-            {remediation.summary}
-          </Typography>
+          <Summary text={remediation.summary} />
           {remediation.cli.length > 0 && (
             <>
               <Typography
@@ -101,7 +134,7 @@ export function CheckDetails(props: { check: AuditCheckResult }) {
                 AWS CLI
               </Typography>
               {remediation.cli.map(command => (
-                <CodeBlock key={command} text={command} copy />
+                <CodeBlock key={command} text={command} copy command />
               ))}
             </>
           )}

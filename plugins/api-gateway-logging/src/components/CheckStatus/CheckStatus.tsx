@@ -4,15 +4,27 @@ import {
   StatusOK,
   StatusWarning,
 } from '@backstage/core-components';
+import { makeStyles } from '@material-ui/core/styles';
+import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import { CheckStatus as Status } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { STATUS_LABELS } from '../../lib/checks';
 
+const useStyles = makeStyles(theme => ({
+  unknown: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    color: theme.palette.text.secondary,
+  },
+}));
+
 /**
- * A check status as a coloured dot and its label (or only the label text of
- * `children` when given).
+ * A check status as a coloured dot and its label. A check that could not
+ * be evaluated is an unknown, not a failure: a neutral question mark.
  */
 export function CheckStatus(props: { status: Status; label?: string }) {
   const { status, label = STATUS_LABELS[status] } = props;
+  const classes = useStyles();
   switch (status) {
     case 'pass':
       return <StatusOK>{label}</StatusOK>;
@@ -20,6 +32,13 @@ export function CheckStatus(props: { status: Status; label?: string }) {
       return <StatusWarning>{label}</StatusWarning>;
     case 'not-applicable':
       return <StatusAborted>{label}</StatusAborted>;
+    case 'error':
+      return (
+        <span className={classes.unknown}>
+          <HelpOutlineIcon fontSize="small" aria-hidden />
+          {label}
+        </span>
+      );
     default:
       return <StatusError>{label}</StatusError>;
   }

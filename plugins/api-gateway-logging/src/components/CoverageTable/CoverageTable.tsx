@@ -15,20 +15,36 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { CoverageEntity } from '@apigw-logging/plugin-api-gateway-logging-common';
+import {
+  ANNOTATION_STAGE_ARN,
+  ANNOTATION_STAGE_TAGS,
+  CoverageEntity,
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
+import { TABLE_OPTIONS, withIds } from '../../lib/tables';
+import { plural } from '../../lib/text';
+import { isUnreadable, whoCanFix } from '../../lib/problems';
+import { CheckStatus } from '../CheckStatus';
+import { ClampedText } from '../ClampedText';
+
+/** A table row: material-table keeps row state by a unique `id`. */
+type Row = CoverageEntity & { id: string };
 
 const useStyles = makeStyles(theme => ({
   chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
   fail: {
-    backgroundColor: theme.palette.error.main,
+    backgroundColor: theme.palette.error.dark,
     color: theme.palette.error.contrastText,
   },
   warn: { borderColor: theme.palette.warning.main },
-  coverage: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
-  bar: { width: 80, height: 6, borderRadius: 3 },
-  error: { wordBreak: 'break-word' },
+  coverage: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(0.5),
+  },
+  bar: { width: 64, height: 6, borderRadius: 3, flex: 'none' },
 }));
 
 function EntityLink(props: { entity: CoverageEntity }) {
@@ -45,6 +61,10 @@ function EntityLink(props: { entity: CoverageEntity }) {
       <Link to={to}>{entity.title ?? ref.name}</Link>
       <Typography variant="caption" color="textSecondary" component="div">
         {entity.kind}
+        {entity.stages.length > 0 &&
+          ` · ${entity.stages.length === 1 ? 'stage' : 'stages'} ${entity.stages
+            .map(s => s.stageName)
+            .join(', ')}`}
       </Typography>
     </>
   );
@@ -62,14 +82,21 @@ function EntityStatus(props: { entity: CoverageEntity }) {
         </span>
       </Tooltip>
     );
-  const stageErrors = entity.stages.filter(s => s.error);
-  if (stageErrors.length > 0 && checks.pass + checks.fail + checks.warn === 0)
-    return <StatusError>AWS could not be read</StatusError>;
+  const unreadable = entity.stages.filter(isUnreadable);
+  if (unreadable.length > 0 && unreadable.length === entity.stages.length)
+    return <CheckStatus status="error" label="Could not be read" />;
   if (checks.fail > 0) return <StatusError>{checks.fail} failing</StatusError>;
+  if (unreadable.length > 0)
+    return (
+      <CheckStatus
+        status="error"
+        label={`${plural(unreadable.length, 'stage')} not read`}
+      />
+    );
   if (checks.error > 0)
-    return <StatusError>{checks.error} not checked</StatusError>;
+    return <CheckStatus status="error" label={`${checks.error} not checked`} />;
   if (checks.warn > 0)
-    return <StatusWarning>{checks.warn} warnings</StatusWarning>;
+    return <StatusWarning>{plural(checks.warn, 'warning')}</StatusWarning>;
   return <StatusOK>Compliant</StatusOK>;
 }
 
@@ -79,29 +106,35 @@ function Findings(props: { entity: CoverageEntity }) {
   if (!entity.linked) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No stage annotation: add aws.amazon.com/api-gateway-stage-arn
+        No stage annotation: add {ANNOTATION_STAGE_ARN} or{' '}
+        {ANNOTATION_STAGE_TAGS} (the tab shows how)
       </Typography>
     );
   }
   if (entity.error) {
-    return (
-      <Typography variant="body2" className={classes.error}>
-        {entity.error}
-      </Typography>
-    );
+    return <ClampedText text={entity.error} />;
   }
   const statuses = Object.entries(checkStatuses(entity)).filter(
     ([, s]) => s.status === 'fail' || s.status === 'warn',
   );
-  const stageErrors = entity.stages.filter(s => s.error);
+  const stageErrors = entity.stages.filter(s => isUnreadable(s) || s.error);
   const multiStage = entity.stages.length > 1;
   return (
     <div className={classes.chips}>
       {stageErrors.map(stage => (
-        <Typography key={stage.arn} variant="body2" className={classes.error}>
-          {multiStage ? `${stage.stageName}: ` : ''}
-          {stage.error}
-        </Typography>
+        <ClampedText
+          key={stage.arn}
+          text={`${multiStage ? `${stage.stageName}: ` : ''}${
+            stage.problem?.message ?? stage.error ?? ''
+          }${
+            stage.problem
+              ? ` Who can fix it: ${whoCanFix(
+                  stage.problem.whoCanFix,
+                  stage.accountId,
+                )}`
+              : ''
+          }`}
+        />
       ))}
       {statuses
         .sort(
@@ -125,16 +158,23 @@ function Findings(props: { entity: CoverageEntity }) {
 function Coverage(props: { entity: CoverageEntity }) {
   const classes = useStyles();
   const value = coveragePercent(props.entity.summary.checks);
-  if (value === undefined) return <>—</>;
+  if (value === undefined) return null;
   return (
     <div className={classes.coverage}>
       <LinearProgress
         variant="determinate"
         value={value}
+        aria-label={`${value}% of checks passing`}
         className={classes.bar}
         color={value === 100 ? 'primary' : 'secondary'}
       />
-      <span>{value}%</span>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {value}% passing
+      </Typography>
     </div>
   );
 }
@@ -145,27 +185,23 @@ export function CoverageTable(props: {
   groupBy: 'owner' | 'system';
 }) {
   const { group } = props;
-  const columns: TableColumn<CoverageEntity>[] = [
+  // Three columns, so the findings keep room at 1024 px: the stages go
+  // under the entity's name and the share of checks passing under its status.
+  const columns: TableColumn<Row>[] = [
     {
       title: 'Entity',
-      cellStyle: { minWidth: 200 },
+      width: '200px',
       render: e => <EntityLink entity={e} />,
     },
     {
       title: 'Status',
-      cellStyle: { minWidth: 190, whiteSpace: 'nowrap' },
-      render: e => <EntityStatus entity={e} />,
-    },
-    {
-      title: 'Stages',
-      cellStyle: { minWidth: 120 },
-      render: e =>
-        e.stages.length === 0 ? '—' : e.stages.map(s => s.stageName).join(', '),
-    },
-    {
-      title: 'Checks passing',
-      cellStyle: { minWidth: 150, whiteSpace: 'nowrap' },
-      render: e => <Coverage entity={e} />,
+      width: '190px',
+      render: e => (
+        <>
+          <EntityStatus entity={e} />
+          <Coverage entity={e} />
+        </>
+      ),
     },
     {
       title: 'Failing checks and warnings',
@@ -184,20 +220,16 @@ export function CoverageTable(props: {
   );
   const percent = coveragePercent(totals);
   return (
-    <Table<CoverageEntity>
+    <Table<Row>
       title={shortRef(group.key)}
-      subtitle={`${group.entities.length} entities, ${linked.length} linked${
+      subtitle={`${plural(group.entities.length, 'entity', 'entities')}, ${
+        linked.length
+      } linked${
         percent === undefined ? '' : `, ${percent}% of checks passing`
       }`}
-      options={{
-        paging: false,
-        search: false,
-        padding: 'dense',
-        sorting: false,
-        draggable: false,
-      }}
+      options={{ ...TABLE_OPTIONS, paging: false, tableLayout: 'fixed' }}
       columns={columns}
-      data={group.entities}
+      data={withIds(group.entities, e => e.entityRef)}
     />
   );
 }

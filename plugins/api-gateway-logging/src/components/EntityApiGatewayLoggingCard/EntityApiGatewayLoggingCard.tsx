@@ -16,6 +16,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   ANNOTATION_STAGE_ARN,
+  ANNOTATION_STAGE_TAGS,
   FailureCategory,
   StageAudit,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
@@ -24,9 +25,15 @@ import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import { useFailures } from '../../hooks/useFailures';
 import { useTracesPermission } from '../../hooks/useTracesPermission';
 import { isApiGatewayLoggingAvailable } from '../../isApiGatewayLoggingAvailable';
-import { CATEGORY_COLORS, CATEGORY_LABELS } from '../../lib/categories';
+import { isUnreadable, logsUnreadable } from '../../lib/problems';
+import { plural } from '../../lib/text';
 import { windowOf } from '../../lib/time';
+import { CategoryLabel } from '../CategoryLabel';
+import { CheckStatus } from '../CheckStatus';
 import { ErrorState } from '../ErrorState';
+
+/** Categories the card lists by name; the rest are counted as "+N more". */
+export const TOP_CATEGORIES = 4;
 
 const useStyles = makeStyles(theme => ({
   heading: {
@@ -41,13 +48,6 @@ const useStyles = makeStyles(theme => ({
     padding: theme.spacing(0.25, 0),
   },
   total: { fontSize: '1.75rem', fontWeight: 500, lineHeight: 1.2 },
-  dot: {
-    display: 'inline-block',
-    width: 10,
-    height: 10,
-    borderRadius: '50%',
-    marginRight: 6,
-  },
 }));
 
 function StageLine(props: { stage: StageAudit }) {
@@ -55,12 +55,12 @@ function StageLine(props: { stage: StageAudit }) {
   const classes = useStyles();
   const n = (s: string) => stage.checks.filter(c => c.status === s).length;
   let status;
-  if (stage.error || (n('error') > 0 && n('fail') === 0)) {
-    status = <StatusError>could not be read</StatusError>;
+  if (isUnreadable(stage) || (n('error') > 0 && n('fail') === 0)) {
+    status = <CheckStatus status="error" label="could not be read" />;
   } else if (n('fail') > 0) {
     status = <StatusError>{n('fail')} failing</StatusError>;
   } else if (n('warn') > 0) {
-    status = <StatusWarning>{n('warn')} warnings</StatusWarning>;
+    status = <StatusWarning>{plural(n('warn'), 'warning')}</StatusWarning>;
   } else {
     status = <StatusOK>compliant</StatusOK>;
   }
@@ -111,12 +111,36 @@ function LastHourFailures(props: { entity: CompoundEntityRef }) {
     );
   }
   if (loading) return <Progress />;
-  if (error) return <ErrorState error={error} />;
+  if (error) {
+    return (
+      <ErrorState
+        error={error}
+        titles={{ 503: 'Unknown: the logs could not be read' }}
+        severities={{ 503: 'warning' }}
+      />
+    );
+  }
   if (!value) return null;
-  const top = (Object.entries(value.counts) as Array<[FailureCategory, number]>)
+  const present = (
+    Object.entries(value.counts) as Array<[FailureCategory, number]>
+  )
     .filter(([, count]) => count > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 4);
+    .sort((a, b) => b[1] - a[1]);
+  const top = present.slice(0, TOP_CATEGORIES);
+  const rest = present.slice(TOP_CATEGORIES);
+  const restCount = rest.reduce((sum, [, count]) => sum + count, 0);
+  if (value.total === 0 && logsUnreadable(value)) {
+    // Not "0 failed requests": nothing could be read, so nothing is known.
+    return (
+      <Typography variant="body2" component="div">
+        <CheckStatus status="error" label="Unknown" />{' '}
+        <Typography variant="body2" color="textSecondary" component="span">
+          the logs of {plural(value.errors.length, 'stage')} could not be read;
+          the tab says why.
+        </Typography>
+      </Typography>
+    );
+  }
   return (
     <>
       <div className={classes.total}>
@@ -124,23 +148,29 @@ function LastHourFailures(props: { entity: CompoundEntityRef }) {
         {value.truncated ? '+' : ''}
       </div>
       <Typography variant="body2" color="textSecondary" gutterBottom>
-        failed requests in the last hour
+        failed request{value.total === 1 ? '' : 's'} in the last hour
         {value.errors.length > 0
-          ? ` (${value.errors.length} stages unreadable)`
+          ? ` (${plural(value.errors.length, 'stage')} unreadable)`
           : ''}
       </Typography>
       {top.map(([category, count]) => (
         <div key={category} className={classes.row}>
           <Typography variant="body2">
-            <span
-              className={classes.dot}
-              style={{ backgroundColor: CATEGORY_COLORS[category] }}
-            />
-            {CATEGORY_LABELS[category]}
+            <CategoryLabel category={category} />
           </Typography>
-          <Typography variant="body2">{count}</Typography>
+          <Typography variant="body2">{count.toLocaleString()}</Typography>
         </div>
       ))}
+      {rest.length > 0 && (
+        <div className={classes.row}>
+          <Typography variant="body2" color="textSecondary">
+            +{rest.length} more {rest.length === 1 ? 'category' : 'categories'}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {restCount.toLocaleString()}
+          </Typography>
+        </div>
+      )}
     </>
   );
 }
@@ -161,7 +191,7 @@ export function EntityApiGatewayLoggingCard() {
       <InfoCard title="API Gateway logging">
         <Typography variant="body2">
           Not linked to API Gateway: add the <code>{ANNOTATION_STAGE_ARN}</code>{' '}
-          annotation.
+          or <code>{ANNOTATION_STAGE_TAGS}</code> annotation.
         </Typography>
       </InfoCard>
     );

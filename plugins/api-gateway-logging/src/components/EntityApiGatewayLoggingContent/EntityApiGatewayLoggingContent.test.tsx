@@ -84,13 +84,29 @@ describe('EntityApiGatewayLoggingContent', () => {
     expect(await screen.findByText('team = payments')).toBeInTheDocument();
   });
 
-  it('names the missing annotation when the entity has none', async () => {
-    await renderTab(entity({}), { getEntityStages: jest.fn() });
+  it('names every way to link an entity, with real example values', async () => {
+    const getEntityStages = jest.fn();
+    await renderTab(entity({}), { getEntityStages });
     expect(
-      (await screen.findAllByText(/aws.amazon.com\/api-gateway-stage-arn/))
-        .length,
-    ).toBeGreaterThan(0);
-    expect(screen.getByText('Missing Annotation')).toBeInTheDocument();
+      await screen.findByText('Link this entity to its API Gateway stages'),
+    ).toBeInTheDocument();
+    const examples = screen
+      .getAllByText(/^metadata:/)
+      .map(e => e.textContent ?? '');
+    expect(examples).toHaveLength(2);
+    // The ARN annotation, one ARN per line, and the optional account.
+    expect(examples[0]).toContain(
+      'aws.amazon.com/api-gateway-stage-arn: >-\n      arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod,\n      arn:aws:apigateway:us-east-1::/apis/f6g7h8i9j0/stages/$default',
+    );
+    expect(examples[0]).toContain(
+      "aws.amazon.com/api-gateway-account-id: '123456789012'",
+    );
+    // The tags annotation, with the entity's own name as an example.
+    expect(examples[1]).toContain(
+      'aws.amazon.com/api-gateway-tags: service=payments-api,environment=production',
+    );
+    expect(examples.join()).not.toMatch(/: value$/m);
+    expect(getEntityStages).not.toHaveBeenCalled();
   });
 
   it('shows the whole message of a malformed-annotation error', async () => {
@@ -119,20 +135,48 @@ describe('EntityApiGatewayLoggingContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the example of a malformed annotation as YAML, one ARN per line', async () => {
+    const error = await responseError(
+      400,
+      'Entity api:default/misconfigured-api: Annotation aws.amazon.com/api-gateway-stage-arn has "arn:aws:apigateway:us-east-1::/restapis/NOT-AN-ID/stages/prod", whose API id "NOT-AN-ID" is not made of lowercase letters and digits. Example of a correct value: aws.amazon.com/api-gateway-stage-arn: arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod,arn:aws:apigateway:us-east-1::/apis/f6g7h8i9j0/stages/$default',
+      'InputError',
+    );
+    await renderTab(annotated, {
+      getEntityStages: async () => {
+        throw error;
+      },
+    });
+    expect(
+      await screen.findByText(/whose API id "NOT-AN-ID" is not made of/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Example of a correct value/)).toBeNull();
+    const yaml = screen.getByText(/^metadata:/).textContent;
+    expect(yaml).toBe(
+      [
+        'metadata:',
+        '  annotations:',
+        '    aws.amazon.com/api-gateway-stage-arn: >-',
+        '      arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod,',
+        '      arn:aws:apigateway:us-east-1::/apis/f6g7h8i9j0/stages/$default',
+      ].join('\n'),
+    );
+  });
+
   it('shows the audit, failing checks first, and the failures', async () => {
     await renderTab(annotated, {});
     expect(await screen.findByText('Stage staging')).toBeInTheDocument();
     expect(
       screen.getByText(/Execution logging is not at ERROR or INFO/),
     ).toBeInTheDocument();
+    // The CLI fix, one option per line; the copy button copies one line.
     expect(
       screen.getByText(
-        /aws apigateway update-stage --rest-api-id paymentsv1 --stage-name staging/,
+        /aws apigateway update-stage \\ --rest-api-id paymentsv1 \\ --stage-name staging/,
       ),
     ).toBeInTheDocument();
     expect(await screen.findByText('Recent failures')).toBeInTheDocument();
     expect(
-      await screen.findByText('c0e682e1-bf50-40b9-b768-1624495f83da'),
+      await screen.findByText(fixtures.failures.items[0].requestId),
     ).toBeInTheDocument();
   });
 

@@ -1,18 +1,14 @@
 import { Content, Progress } from '@backstage/core-components';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  MissingAnnotationEmptyState,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import { ANNOTATION_STAGE_ARN } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useEntityStages } from '../../hooks/useEntityStages';
 import { isApiGatewayLoggingAvailable } from '../../isApiGatewayLoggingAvailable';
 import { AuditSection } from '../AuditSection';
 import { FailuresSection } from '../FailuresSection';
 import { StagesCard } from '../StagesCard';
 import { ErrorState } from '../ErrorState';
+import { MissingAnnotation } from '../MissingAnnotation';
 
 /**
  * Stages first, because an annotation the backend cannot use (400) makes
@@ -28,9 +24,6 @@ function EntityLogging() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Typography variant="h5" component="h2" gutterBottom>
-          Logging compliance
-        </Typography>
         <AuditSection />
       </Grid>
       <Grid item xs={12}>
@@ -55,12 +48,7 @@ function EntityLogging() {
 export function EntityApiGatewayLoggingContent() {
   const { entity } = useEntity();
   if (!isApiGatewayLoggingAvailable(entity)) {
-    return (
-      <MissingAnnotationEmptyState
-        annotation={ANNOTATION_STAGE_ARN}
-        readMoreUrl="https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html"
-      />
-    );
+    return <MissingAnnotation />;
   }
   return (
     <Content noPadding>

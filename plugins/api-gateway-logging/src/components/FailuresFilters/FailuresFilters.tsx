@@ -8,8 +8,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { FailureCategory } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { CATEGORIES, CATEGORY_LABELS } from '../../lib/categories';
+import { FailuresFilterValue } from '../../lib/failureFilters';
 import { stageLabel } from '../../lib/stages';
 import { TIME_RANGES, TimeRangeId } from '../../lib/time';
+import { TimeZoneSwitch } from '../TimeZoneSwitch';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -18,19 +20,18 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'flex-end',
     gap: theme.spacing(2),
   },
-  control: { minWidth: 200 },
+  control: { minWidth: 180 },
+  zone: { marginLeft: 'auto' },
 }));
 
-/** The failures view's filters, as chosen. */
-export interface FailuresFilterValue {
-  range: TimeRangeId;
-  category?: FailureCategory;
-  stage?: string;
-}
+export type { FailuresFilterValue };
 
 const ALL = '__all__';
 
-/** Time range, category and stage pickers for the failures view. */
+/**
+ * Time range, category and stage pickers for the failures view, a refresh,
+ * and the time zone of every time shown.
+ */
 export function FailuresFilters(props: {
   value: FailuresFilterValue;
   stageArns: string[];
@@ -100,10 +101,17 @@ export function FailuresFilters(props: {
         </Select>
       </FormControl>
       <Tooltip title="Search again, up to now">
-        <IconButton size="small" aria-label="Refresh" onClick={onRefresh}>
+        <IconButton
+          size="small"
+          aria-label="Refresh the failures"
+          onClick={onRefresh}
+        >
           <RefreshIcon />
         </IconButton>
       </Tooltip>
+      <div className={classes.zone}>
+        <TimeZoneSwitch />
+      </div>
     </div>
   );
 }

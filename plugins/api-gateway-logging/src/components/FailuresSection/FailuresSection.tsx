@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   EmptyState,
   InfoCard,
   Progress,
   WarningPanel,
 } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
@@ -16,23 +18,39 @@ import {
   FailureItem,
   FailuresResponse,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
-import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
-import { useFailures } from '../../hooks/useFailures';
+import {
+  apiGatewayLoggingApiRef,
+  TraceQuery,
+} from '../../api/ApiGatewayLoggingApi';
+import { useTimeZone } from '../../hooks/useTimeZone';
 import { useTracesPermission } from '../../hooks/useTracesPermission';
 import { CATEGORY_LABELS } from '../../lib/categories';
+import {
+  FailuresFilterValue,
+  readFailureFilters,
+  writeFailureFilters,
+} from '../../lib/failureFilters';
+import { logsUnreadable } from '../../lib/problems';
+import { plural } from '../../lib/text';
 import { formatWindow, TIME_RANGES, windowOf } from '../../lib/time';
+import { Breakable } from '../Breakable';
 import { ErrorState } from '../ErrorState';
 import { FailuresChart } from '../FailuresChart';
-import { FailuresFilters, FailuresFilterValue } from '../FailuresFilters';
-import { FailuresTable } from '../FailuresTable';
+import { FailuresFilters } from '../FailuresFilters';
+import {
+  FailuresPageQuery,
+  FailureRow,
+  FailuresTable,
+  toRow,
+} from '../FailuresTable';
 import { TraceDrawer } from '../TraceDrawer';
-
-/** Rows per page: enough to scan, few enough to render instantly. */
-export const PAGE_SIZE = 50;
 
 const useStyles = makeStyles(theme => ({
   block: { marginTop: theme.spacing(2) },
-  mono: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
+  mono: {
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace',
+    overflowWrap: 'anywhere',
+  },
 }));
 
 function Summary(props: {
@@ -40,32 +58,21 @@ function Summary(props: {
   category?: FailureCategory;
 }) {
   const { response, category } = props;
-  if (category) {
-    // The backend's counts and buckets cover every category (the chart keeps
-    // its context); the total is the filtered one.
-    return (
-      <Typography variant="body2" color="textSecondary">
-        {response.total.toLocaleString()}
-        {response.truncated ? '+' : ''} failed requests of category{' '}
-        <strong>{CATEGORY_LABELS[category]}</strong>,{' '}
-        {formatWindow(response.from, response.to)}. The chart shows every
-        category.
-      </Typography>
-    );
-  }
-  const parts = Object.entries(response.counts)
-    .filter(([, n]) => (n ?? 0) > 0)
-    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-    .map(
-      ([c, n]) =>
-        `${n} ${CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS] ?? c}`,
-    );
+  const { zone, label } = useTimeZone();
+  const count = `${response.total.toLocaleString()}${
+    response.truncated ? '+' : ''
+  }`;
+  const window = `${formatWindow(response.from, response.to, zone)} (${label})`;
   return (
     <Typography variant="body2" color="textSecondary">
-      {response.total.toLocaleString()}
-      {response.truncated ? '+' : ''} failed requests,{' '}
-      {formatWindow(response.from, response.to)}
-      {parts.length > 0 ? `: ${parts.join(', ')}` : ''}.
+      {count} failed request{response.total === 1 ? '' : 's'}
+      {category ? (
+        <>
+          {' '}
+          of category <strong>{CATEGORY_LABELS[category]}</strong>
+        </>
+      ) : null}
+      , {window}.{category ? ' The chart shows every category.' : ''}
     </Typography>
   );
 }
@@ -73,6 +80,7 @@ function Summary(props: {
 function NothingFound(props: { response: FailuresResponse }) {
   const { response } = props;
   const classes = useStyles();
+  const { zone, label } = useTimeZone();
   const groups = response.searched.flatMap(s => s.logGroupNames);
   return (
     <EmptyState
@@ -80,9 +88,11 @@ function NothingFound(props: { response: FailuresResponse }) {
       title="No failed requests in this window"
       description={
         <>
-          Searched {formatWindow(response.from, response.to)} in{' '}
+          Searched {formatWindow(response.from, response.to, zone)} ({label}) in{' '}
           {groups.length > 0 ? (
-            <span className={classes.mono}>{groups.join(', ')}</span>
+            <span className={classes.mono}>
+              <Breakable text={groups.join(', ')} />
+            </span>
           ) : (
             'no log group (no stage has logs to search)'
           )}
@@ -94,90 +104,116 @@ function NothingFound(props: { response: FailuresResponse }) {
   );
 }
 
+/**
+ * What the table says when it has no row: nothing failed in the logs
+ * searched, or, when some logs could not be read (the warning above says
+ * which), that the rest had no failure; no "all clear" illustration then.
+ */
+function emptyContent(response: FailuresResponse | undefined) {
+  if (!response) return null;
+  if (response.errors.length === 0) return <NothingFound response={response} />;
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {logsUnreadable(response)
+        ? 'No log could be read: failures are unknown.'
+        : 'No failed request in the logs that could be read.'}
+    </Typography>
+  );
+}
+
 /** The failures listing of an entity, once the viewer may read it. */
 function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
   const { entity } = props;
   const classes = useStyles();
-  const [filters, setFilters] = useState<FailuresFilterValue>({ range: '1h' });
-  const [timeWindow, setTimeWindow] = useState(() => windowOf('1h'));
-  const [cursors, setCursors] = useState<Array<string | undefined>>([
-    undefined,
-  ]);
-  const [selected, setSelected] = useState<TraceQuery>();
-  const page = cursors.length - 1;
-  const { value, loading, error } = useFailures(entity, {
-    ...timeWindow,
-    category: filters.category,
-    stage: filters.stage,
-    cursor: cursors[page],
-    limit: PAGE_SIZE,
-  });
-  // The stages to filter by: those the annotations name and those searched.
-  const searched = value?.searched.map(s => s.stageArn);
+  const api = useApi(apiGatewayLoggingApiRef);
+  const [params, setParams] = useSearchParams();
+  const [response, setResponse] = useState<FailuresResponse>();
+  // The stages to filter by: those the annotations name and those searched
+  // (stages selected by tags are known only from the backend's answer).
+  const [searched, setSearched] = useState<string[]>([]);
+  const stageKey = [...props.stageArns, ...searched].join();
   const stageArns = useMemo(
-    () => [...new Set([...props.stageArns, ...(searched ?? [])])],
+    () => [...new Set([...props.stageArns, ...searched])],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [props.stageArns, searched?.join()],
+    [stageKey],
   );
-  const restart = (next: FailuresFilterValue) => {
-    setFilters(next);
-    setTimeWindow(windowOf(next.range));
-    setCursors([undefined]);
+  const filters = readFailureFilters(params, stageArns);
+  // A refresh (or a new filter) starts again from page one, up to now.
+  const [generation, setGeneration] = useState(0);
+  const [error, setError] = useState<Error>();
+  const [selected, setSelected] = useState<TraceQuery>();
+  const cursors = useRef(new Map<string, string>());
+  const filterKey = `${filters.range}|${filters.category}|${filters.stage}|${generation}`;
+  // The window is fixed when the filters are chosen; the pages' cursors
+  // keep it.
+  const timeWindow = useMemo(
+    () => windowOf(filters.range),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [filterKey],
+  );
+
+  const fetchPage = useCallback(
+    async (query: FailuresPageQuery) => {
+      if (query.page === 0) cursors.current.clear();
+      const cursor = cursors.current.get(`${query.pageSize}:${query.page}`);
+      try {
+        const page = await api.getFailures(entity, {
+          ...timeWindow,
+          category: filters.category,
+          stage: filters.stage,
+          cursor: query.page === 0 ? undefined : cursor,
+          limit: query.pageSize,
+        });
+        if (page.nextCursor) {
+          cursors.current.set(
+            `${query.pageSize}:${query.page + 1}`,
+            page.nextCursor,
+          );
+        }
+        setResponse(page);
+        setSearched(prev => {
+          const next = [
+            ...new Set([...prev, ...page.searched.map(x => x.stageArn)]),
+          ];
+          return next.length === prev.length ? prev : next;
+        });
+        setError(undefined);
+        return {
+          data: page.items.map(toRow),
+          page: query.page,
+          totalCount: page.total,
+        };
+      } catch (e) {
+        setError(e as Error);
+        return { data: [] as FailureRow[], page: 0, totalCount: 0 };
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, entity.kind, entity.namespace, entity.name, filterKey],
+  );
+
+  const change = (next: FailuresFilterValue) => {
+    setResponse(undefined);
+    setParams(writeFailureFilters(params, next, stageArns), {
+      replace: true,
+    });
+  };
+  const refresh = () => {
+    setResponse(undefined);
+    setGeneration(g => g + 1);
   };
   const entityRef = stringifyEntityRef(entity);
-  const select = (item: FailureItem) =>
-    setSelected({
-      requestId: item.requestId,
-      entityRef,
-      stage: item.stageArn,
-      around: item.time,
-    });
+  const select = useCallback(
+    (item: FailureItem) =>
+      setSelected({
+        requestId: item.requestId,
+        entityRef,
+        stage: item.stageArn,
+        around: item.time,
+      }),
+    [entityRef],
+  );
   const rangeLabel = TIME_RANGES.find(r => r.id === filters.range)?.label ?? '';
-
-  let body;
-  if (error) {
-    body = (
-      <ErrorState
-        error={error}
-        titles={{
-          403: "You are not allowed to read this API's request logs",
-        }}
-      />
-    );
-  } else if (!value) {
-    body = <Progress />;
-  } else if (value.total === 0 && value.items.length === 0) {
-    body = <NothingFound response={value} />;
-  } else {
-    body = (
-      <>
-        <Summary response={value} category={filters.category} />
-        <div className={classes.block}>
-          <FailuresChart
-            buckets={value.buckets}
-            bucketMs={value.bucketMs}
-            counts={value.counts}
-          />
-        </div>
-        <div className={classes.block}>
-          <FailuresTable
-            items={value.items}
-            stageArns={stageArns}
-            loading={loading}
-            onSelect={select}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: value.total,
-              hasNext: !!value.nextCursor,
-              onPrevious: () => setCursors(c => c.slice(0, -1)),
-              onNext: () => setCursors(c => [...c, value.nextCursor]),
-            }}
-          />
-        </div>
-      </>
-    );
-  }
 
   return (
     <InfoCard
@@ -187,29 +223,46 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
       <FailuresFilters
         value={filters}
         stageArns={stageArns}
-        onChange={restart}
-        onRefresh={() => restart(filters)}
+        onChange={change}
+        onRefresh={refresh}
       />
-      {value && value.errors.length > 0 && (
+      {error && (
+        <div className={classes.block}>
+          <ErrorState
+            error={error}
+            titles={{
+              403: "You are not allowed to read this API's request logs",
+              503: 'The logs could not be read: failures are unknown',
+            }}
+            severities={{ 503: 'warning' }}
+          />
+        </div>
+      )}
+      {response && response.errors.length > 0 && (
         <div className={classes.block}>
           <WarningPanel
-            title={`${value.errors.length} stage${
-              value.errors.length === 1 ? '' : 's'
-            } could not be read: the failures below are incomplete`}
+            title={`${plural(
+              response.errors.length,
+              'stage',
+            )} could not be read: the failures below are incomplete`}
             defaultExpanded
           >
-            {value.errors.map(e => (
+            {response.errors.map(e => (
               <Typography
                 key={`${e.stageArn}-${e.logGroupName}`}
                 variant="body2"
+                style={{ overflowWrap: 'anywhere' }}
               >
-                <strong>{e.logGroupName ?? e.stageArn}</strong>: {e.message}
+                <strong>
+                  <Breakable text={e.logGroupName ?? e.stageArn} />
+                </strong>
+                : {e.message}
               </Typography>
             ))}
           </WarningPanel>
         </div>
       )}
-      {value?.truncated && (
+      {response?.truncated && (
         <div className={classes.block}>
           <WarningPanel
             severity="info"
@@ -218,8 +271,36 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
           />
         </div>
       )}
-      <div className={classes.block}>{body}</div>
-      <TraceDrawer query={selected} onClose={() => setSelected(undefined)} />
+      {!response && !error && <Progress />}
+      {response && response.total > 0 && (
+        <>
+          <div className={classes.block}>
+            <Summary response={response} category={filters.category} />
+          </div>
+          <div className={classes.block}>
+            <FailuresChart
+              buckets={response.buckets}
+              bucketMs={response.bucketMs}
+              counts={response.counts}
+            />
+          </div>
+        </>
+      )}
+      <div className={classes.block} hidden={!!error}>
+        <FailuresTable
+          key={filterKey}
+          data={fetchPage}
+          stageArns={stageArns}
+          showStage={!filters.stage && stageArns.length > 1}
+          onSelect={select}
+          emptyContent={emptyContent(response)}
+        />
+      </div>
+      <TraceDrawer
+        query={selected}
+        stageArns={stageArns}
+        onClose={() => setSelected(undefined)}
+      />
     </InfoCard>
   );
 }

@@ -1,178 +1,203 @@
+import { ReactNode, useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
 import MuiLink from '@material-ui/core/Link';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
-import ChevronRightIcon from '@material-ui/icons/ChevronRight';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 import { FailureItem } from '@apigw-logging/plugin-api-gateway-logging-common';
-import { CATEGORY_COLORS, CATEGORY_LABELS } from '../../lib/categories';
+import { useTimeZone } from '../../hooks/useTimeZone';
 import { stageLabel } from '../../lib/stages';
+import { TABLE_OPTIONS } from '../../lib/tables';
+import { shortenMasks } from '../../lib/text';
 import { formatFullTime, formatTime } from '../../lib/time';
+import { Breakable } from '../Breakable';
+import { CategoryLabel } from '../CategoryLabel';
 
 const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
 const useStyles = makeStyles(theme => ({
   mono: { fontFamily: MONO, fontSize: '0.8125rem' },
+  secondary: { color: theme.palette.text.secondary, fontSize: '0.75rem' },
   requestId: {
     fontFamily: MONO,
     fontSize: '0.75rem',
     textAlign: 'left',
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
   },
-  category: { display: 'inline-flex', alignItems: 'center', gap: 6 },
-  dot: { width: 10, height: 10, borderRadius: '50%', flex: 'none' },
-  pager: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'flex-end',
-    gap: theme.spacing(2),
-    padding: theme.spacing(1, 2),
+  // Long reasons stay within two lines; the full text is in the tooltip
+  // and the trace.
+  clamp: {
+    lineHeight: 1.45,
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
   },
+  oneLine: {
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  status: { fontWeight: theme.typography.fontWeightMedium as number },
 }));
 
-/** Paging state for the table's footer. */
-export interface Paging {
-  /** 0-based page index. */
+/** A table row: material-table keeps row state by a unique `id`. */
+export type FailureRow = FailureItem & { id: string };
+
+/** The row of a failure: its id is its stage and request id. */
+export function toRow(item: FailureItem): FailureRow {
+  return { ...item, id: `${item.stageArn}|${item.requestId}` };
+}
+
+/** A page of rows, as the Table's remote data asks for it. */
+export interface FailuresPageQuery {
   page: number;
   pageSize: number;
-  total: number;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
 }
 
-function Pager(props: { paging: Paging; shown: number }) {
-  const { paging, shown } = props;
-  const classes = useStyles();
-  const first = paging.page * paging.pageSize + 1;
-  return (
-    <div className={classes.pager}>
-      <Typography variant="body2" color="textSecondary">
-        {shown === 0
-          ? 'No rows'
-          : `${first.toLocaleString()}–${(
-              first +
-              shown -
-              1
-            ).toLocaleString()} of ${paging.total.toLocaleString()}`}
-      </Typography>
-      <Button
-        size="small"
-        startIcon={<ChevronLeftIcon />}
-        disabled={paging.page === 0}
-        onClick={paging.onPrevious}
-      >
-        Previous
-      </Button>
-      <Button
-        size="small"
-        endIcon={<ChevronRightIcon />}
-        disabled={!paging.hasNext}
-        onClick={paging.onNext}
-      >
-        Next
-      </Button>
-    </div>
-  );
-}
+/** Rows per page the table offers; the backend allows up to 100. */
+export const PAGE_SIZES = [20, 50, 100];
 
 /**
- * One page of failed requests. Paging is the server's (a cursor per page),
- * so thousands of failures never reach the browser at once.
+ * The failed requests of an entity, paged by the Backstage Table with the
+ * backend's cursor behind its pager (remote data). Reason and request id,
+ * what on-call needs most, are always shown, the category leading the
+ * reason; under 1280 px wide, time, stage and request share a column.
  */
 export function FailuresTable(props: {
-  items: FailureItem[];
+  data: (query: FailuresPageQuery) => Promise<{
+    data: FailureRow[];
+    page: number;
+    totalCount: number;
+  }>;
   stageArns: string[];
-  paging: Paging;
-  loading?: boolean;
+  /** Whether rows name their stage (not when one stage is filtered). */
+  showStage: boolean;
   onSelect: (item: FailureItem) => void;
+  emptyContent: ReactNode;
 }) {
-  const { items, stageArns, paging, loading, onSelect } = props;
+  const { data, stageArns, showStage, onSelect, emptyContent } = props;
   const classes = useStyles();
-  const columns: TableColumn<FailureItem>[] = [
-    {
-      title: 'Time',
-      cellStyle: { minWidth: 110, whiteSpace: 'nowrap' },
-      render: item => (
-        <Tooltip title={formatFullTime(item.time)}>
-          <span className={classes.mono}>{formatTime(item.time)}</span>
+  const { zone, label: zoneName } = useTimeZone();
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'));
+
+  const columns = useMemo(() => {
+    const time = (item: FailureRow) => (
+      <Tooltip title={formatFullTime(item.time, zone)}>
+        <span className={classes.mono}>{formatTime(item.time, zone)}</span>
+      </Tooltip>
+    );
+    const stage = (item: FailureRow) => stageLabel(item.stageArn, stageArns);
+    // One line: a long path ends in an ellipsis (whole in its tooltip and
+    // in the trace), so rows stay at most two lines tall.
+    const request = (item: FailureRow, stageName?: string) => {
+      const text = [item.httpMethod, item.resourcePath]
+        .filter(Boolean)
+        .join(' ');
+      return (
+        <div className={`${classes.mono} ${classes.oneLine}`} title={text}>
+          {stageName && (
+            <span className={classes.secondary}>{stageName} · </span>
+          )}
+          <span className={classes.status}>{item.status ?? '—'}</span> {text}
+        </div>
+      );
+    };
+    // The category (its colour as in the chart) leads the reason.
+    const reason = (item: FailureRow) => {
+      const text = shortenMasks(item.reason);
+      return (
+        <Tooltip title={text} enterDelay={600}>
+          <div className={classes.clamp}>
+            <CategoryLabel category={item.category} />
+            {' · '}
+            {text}
+          </div>
         </Tooltip>
-      ),
-    },
-    {
-      title: 'Stage',
-      cellStyle: { minWidth: 90 },
-      render: item => stageLabel(item.stageArn, stageArns),
-    },
-    {
-      title: 'Method and path',
-      cellStyle: { minWidth: 150 },
-      render: item => (
-        <span className={classes.mono}>
-          {[item.httpMethod, item.resourcePath].filter(Boolean).join(' ') ||
-            '—'}
-        </span>
-      ),
-    },
-    {
-      title: 'Status',
-      cellStyle: { minWidth: 70 },
-      render: item => item.status ?? '—',
-    },
-    {
-      title: 'Category',
-      cellStyle: { minWidth: 170 },
-      render: item => (
-        <span className={classes.category}>
-          <span
-            className={classes.dot}
-            style={{ backgroundColor: CATEGORY_COLORS[item.category] }}
-          />
-          {CATEGORY_LABELS[item.category] ?? item.category}
-        </span>
-      ),
-    },
-    {
-      title: 'Reason',
-      field: 'reason',
-      cellStyle: { minWidth: 240 },
-    },
-    {
-      title: 'Request id',
-      cellStyle: { minWidth: 250 },
-      render: item => (
-        <MuiLink
-          component="button"
-          className={classes.requestId}
-          onClick={(e: { stopPropagation: () => void }) => {
-            e.stopPropagation();
-            onSelect(item);
-          }}
-        >
-          {item.requestId}
-        </MuiLink>
-      ),
-    },
-  ];
+      );
+    };
+    const requestId = (item: FailureRow) => (
+      <MuiLink
+        component="button"
+        className={classes.requestId}
+        aria-label={`Trace of request ${item.requestId}`}
+        onClick={(e: { stopPropagation: () => void }) => {
+          e.stopPropagation();
+          onSelect(item);
+        }}
+      >
+        {wide ? item.requestId : <Breakable text={item.requestId} />}
+      </MuiLink>
+    );
+    const timeTitle = `Time (${zone === 'utc' ? 'UTC' : 'local'})`;
+    const list: TableColumn<FailureRow>[] = wide
+      ? [
+          {
+            title: timeTitle,
+            width: '112px',
+            cellStyle: { whiteSpace: 'nowrap' },
+            render: time,
+          },
+          ...(showStage
+            ? [{ title: 'Stage', width: '80px', render: stage }]
+            : []),
+          {
+            title: 'Request',
+            width: '190px',
+            render: item => request(item),
+          },
+          { title: 'Reason', render: item => reason(item) },
+          {
+            title: 'Request ID',
+            width: '290px',
+            cellStyle: { whiteSpace: 'nowrap' },
+            render: requestId,
+          },
+        ]
+      : [
+          {
+            // The time over the stage and request: one column less, two
+            // lines whatever the date or path.
+            title: `${timeTitle} · request`,
+            width: '180px',
+            render: item => (
+              <>
+                <div className={classes.oneLine}>{time(item)}</div>
+                {request(item, showStage ? stage(item) : undefined)}
+              </>
+            ),
+          },
+          { title: 'Reason', render: item => reason(item) },
+          {
+            title: 'Request ID',
+            width: '180px',
+            render: requestId,
+          },
+        ];
+    return list;
+  }, [classes, zone, wide, showStage, stageArns, onSelect]);
+
   return (
     <>
-      <Table<FailureItem>
+      <Typography variant="srOnly">Times are in {zoneName}.</Typography>
+      <Table<FailureRow>
         options={{
-          paging: false,
-          search: false,
+          paging: true,
+          pageSize: 50,
+          pageSizeOptions: PAGE_SIZES,
+          // The backend pages with a cursor: one step at a time.
+          showFirstLastPageButtons: false,
+          ...TABLE_OPTIONS,
           toolbar: false,
-          padding: 'dense',
-          sorting: false,
-          draggable: false,
+          // Column widths as given; the reason takes the rest.
+          tableLayout: 'fixed',
         }}
-        isLoading={loading}
+        localization={{ body: { emptyDataSourceMessage: emptyContent } }}
         columns={columns}
-        data={items}
+        data={data}
         onRowClick={(_e, item) => item && onSelect(item)}
       />
-      <Pager paging={paging} shown={items.length} />
     </>
   );
 }

@@ -1,1 +1,7 @@
-export { FailuresTable, type Paging } from './FailuresTable';
+export {
+  FailuresTable,
+  toRow,
+  PAGE_SIZES,
+  type FailureRow,
+  type FailuresPageQuery,
+} from './FailuresTable';

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/test-utils';
 import { StageAudit } from '@apigw-logging/plugin-api-gateway-logging-common';
@@ -37,7 +37,7 @@ describe('StageAuditCard', () => {
     expect(screen.getByText('Access logging')).toBeInTheDocument();
   });
 
-  it('shows a stage AWS could not read inline', async () => {
+  it('shows one "could not read" state for a stage AWS could not be read for, with who can fix it', async () => {
     const stage: StageAudit = {
       arn: 'arn:aws:apigateway:us-east-1::/restapis/partner1/stages/prod',
       apiId: 'partner1',
@@ -45,25 +45,46 @@ describe('StageAuditCard', () => {
       region: 'us-east-1',
       accountId: '333333333333',
       status: 'unreadable',
+      problem: {
+        kind: 'credentials',
+        message: 'No AWS credentials for account 333333333333',
+        whoCanFix: 'backstage-admins',
+      },
       error: 'No AWS credentials for account 333333333333',
-      checks: [
-        {
-          id: 'execution-logging',
-          title: 'Execution logging',
-          status: 'error',
-          severity: 'high',
-          message: 'Could not read the stage',
-          evidence: {},
-        },
-      ],
+      checks: [],
     };
     await renderInTestApp(<StageAuditCard stage={stage} />);
     expect(
       screen.getByText(/This stage could not be read from AWS/),
     ).toBeInTheDocument();
-    const row = screen.getByText('Could not read the stage').closest('div')!;
     expect(
-      within(row.parentElement!).getByText('Could not check'),
+      screen.getByText('No AWS credentials for account 333333333333'),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Your Backstage administrators/),
+    ).toBeInTheDocument();
+    // Unknown is not failing: no check rows, no failing chip, no severity.
+    expect(screen.getByText('could not be read')).toBeInTheDocument();
+    expect(screen.queryByText(/\d+ failing/)).toBeNull();
+    expect(screen.queryByText(/severity/)).toBeNull();
+    expect(screen.queryByText(/Evidence/)).toBeNull();
+  });
+
+  it('shows "could not check" in a neutral chip, never the failing red', async () => {
+    await renderInTestApp(
+      <StageAuditCard
+        stage={{
+          ...staging,
+          checks: staging.checks.map((c, i) =>
+            i === 0 ? { ...c, status: 'error' as const } : c,
+          ),
+        }}
+      />,
+    );
+    const chip = screen
+      .getByText('1 could not be checked')
+      .closest('.MuiChip-root')!;
+    expect(chip.className).toMatch(/MuiChip-outlined/);
+    expect(chip.querySelector('svg')).not.toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { InfoCard, WarningPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
@@ -8,12 +8,16 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import {
   AuditCheckResult,
   CheckStatus as Status,
   StageAudit,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { compareChecks } from '../../lib/checks';
+import { isUnreadable, whoCanFix } from '../../lib/problems';
+import { plural } from '../../lib/text';
+import { Breakable } from '../Breakable';
 import { CheckStatus } from '../CheckStatus';
 import { CheckDetails } from '../CheckDetails';
 
@@ -29,10 +33,25 @@ const useStyles = makeStyles(theme => ({
   message: { color: theme.palette.text.secondary },
   chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
   more: { padding: theme.spacing(1, 2) },
+  subheader: { display: 'flex', flexDirection: 'column', gap: 2 },
   arn: {
-    display: 'block',
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
+  },
+  unknown: {
+    borderColor: theme.palette.warning.main,
+    color: theme.palette.text.primary,
+  },
+  unreadable: {
+    borderLeft: `4px solid ${theme.palette.warning.main}`,
+    paddingLeft: theme.spacing(2),
+  },
+  icon: { verticalAlign: 'text-bottom', marginRight: theme.spacing(0.5) },
+  problem: { overflowWrap: 'anywhere' },
+  // The theme's secondary chip is too light for white text (WCAG AA).
+  failing: {
+    backgroundColor: theme.palette.error.dark,
+    color: theme.palette.error.contrastText,
   },
 }));
 
@@ -52,46 +71,63 @@ function StageSubheader(props: { stage: StageAudit }) {
     stage.accountId ? `account ${stage.accountId}` : 'default account',
   ].filter(Boolean);
   return (
-    <>
-      <Typography variant="body2" color="textSecondary" component="div">
+    <span className={classes.subheader}>
+      <Typography variant="body2" color="textSecondary" component="span">
         {parts.join(' · ')}
       </Typography>
       <Typography
         variant="caption"
         color="textSecondary"
-        component="div"
+        component="span"
         className={classes.arn}
       >
-        {stage.arn}
+        <Breakable text={stage.arn} />
       </Typography>
-    </>
+    </span>
   );
 }
 
-/** Counts of the stage's checks by status, failures first. */
+/**
+ * Counts of the stage's checks by status, failures first. A check that could
+ * not be evaluated is an unknown, not a failure: a neutral chip with a
+ * question mark, never the failing red.
+ */
 function StatusChips(props: { checks: AuditCheckResult[] }) {
   const classes = useStyles();
   const count = (status: Status) =>
     props.checks.filter(c => c.status === status).length;
-  const chips: Array<[string, number, 'secondary' | 'default']> = [
-    ['failing', count('fail'), 'secondary'],
-    ['could not check', count('error'), 'secondary'],
-    ['warnings', count('warn'), 'default'],
-    ['passing', count('pass'), 'default'],
-  ];
+  const failing = count('fail');
+  const unknown = count('error');
+  const warnings = count('warn');
+  const passing = count('pass');
   return (
     <div className={classes.chips}>
-      {chips
-        .filter(([, n]) => n > 0)
-        .map(([label, n, color]) => (
-          <Chip
-            key={label}
-            size="small"
-            color={color}
-            variant={color === 'secondary' ? 'default' : 'outlined'}
-            label={`${n} ${label}`}
-          />
-        ))}
+      {failing > 0 && (
+        <Chip
+          size="small"
+          className={classes.failing}
+          label={`${failing} failing`}
+        />
+      )}
+      {unknown > 0 && (
+        <Chip
+          size="small"
+          variant="outlined"
+          className={classes.unknown}
+          icon={<HelpOutlineIcon />}
+          label={`${unknown} could not be checked`}
+        />
+      )}
+      {warnings > 0 && (
+        <Chip
+          size="small"
+          variant="outlined"
+          label={plural(warnings, 'warning')}
+        />
+      )}
+      {passing > 0 && (
+        <Chip size="small" variant="outlined" label={`${passing} passing`} />
+      )}
     </div>
   );
 }
@@ -127,13 +163,65 @@ function CheckRow(props: { check: AuditCheckResult }) {
 }
 
 /**
+ * A stage AWS could not be read for: one "could not read" state, neither
+ * failing nor passing (no checks are listed, since none could run), with
+ * AWS's message and who can fix it.
+ */
+function UnreadableStage(props: { stage: StageAudit }) {
+  const { stage } = props;
+  const classes = useStyles();
+  const fixer = whoCanFix(stage.problem?.whoCanFix, stage.accountId);
+  return (
+    <div className={classes.unreadable}>
+      <Typography variant="body2" className={classes.title} gutterBottom>
+        <HelpOutlineIcon
+          fontSize="small"
+          className={classes.icon}
+          aria-hidden
+        />
+        This stage could not be read from AWS: its logging is unknown, neither
+        failing nor passing.
+      </Typography>
+      <Typography variant="body2" className={classes.problem} gutterBottom>
+        {stage.problem?.message ?? stage.error}
+      </Typography>
+      {fixer && (
+        <Typography variant="body2">
+          <strong>Who can fix it:</strong> {fixer}
+        </Typography>
+      )}
+    </div>
+  );
+}
+
+/**
  * The audit of one stage: every check with its status, failures first;
- * failing checks open on their evidence and remediation.
+ * failing checks open on their evidence and remediation. A stage AWS could
+ * not be read for shows that alone.
  */
 export function StageAuditCard(props: { stage: StageAudit }) {
   const { stage } = props;
   const classes = useStyles();
   const [showAll, setShowAll] = useState(false);
+  if (isUnreadable(stage)) {
+    return (
+      <InfoCard
+        title={`Stage ${stage.stageName}`}
+        subheader={<StageSubheader stage={stage} />}
+        action={
+          <Chip
+            size="small"
+            variant="outlined"
+            className={classes.unknown}
+            icon={<HelpOutlineIcon />}
+            label="could not be read"
+          />
+        }
+      >
+        <UnreadableStage stage={stage} />
+      </InfoCard>
+    );
+  }
   const checks = [...stage.checks].sort(compareChecks);
   // Findings stay in view; passing and not-applicable checks fold away.
   const findings = checks.filter(
@@ -148,13 +236,6 @@ export function StageAuditCard(props: { stage: StageAudit }) {
       action={<StatusChips checks={stage.checks} />}
       noPadding
     >
-      {stage.error && (
-        <WarningPanel
-          severity="error"
-          title="This stage could not be read from AWS"
-          message={stage.error}
-        />
-      )}
       {shown.map(check => (
         <CheckRow key={check.id} check={check} />
       ))}

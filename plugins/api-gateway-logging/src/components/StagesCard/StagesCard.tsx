@@ -5,11 +5,16 @@ import {
   EntityStagesResponse,
   StageSummary,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { TABLE_OPTIONS, withIds } from '../../lib/tables';
+import { Breakable } from '../Breakable';
+
+/** A table row: material-table keeps row state by a unique `id`. */
+type Row = StageSummary & { id: string };
 
 const apiTypeLabel = (stage: StageSummary) =>
   stage.apiType ?? (stage.apiFamily === 'v2' ? 'HTTP or WebSocket' : 'REST');
 
-const columns: TableColumn<StageSummary>[] = [
+const columns: TableColumn<Row>[] = [
   { title: 'Stage', field: 'stageName', highlight: true },
   { title: 'API type', render: apiTypeLabel },
   { title: 'API id', field: 'apiId' },
@@ -21,8 +26,8 @@ const columns: TableColumn<StageSummary>[] = [
   {
     title: 'ARN',
     render: stage => (
-      <Typography variant="caption" style={{ wordBreak: 'break-all' }}>
-        {stage.arn}
+      <Typography variant="caption" style={{ overflowWrap: 'anywhere' }}>
+        <Breakable text={stage.arn} />
       </Typography>
     ),
   },
@@ -45,12 +50,12 @@ export function StagesCard(props: { stages: EntityStagesResponse }) {
     );
   }
   return (
-    <Table<StageSummary>
+    <Table<Row>
       title="API Gateway stages"
       subtitle="From the entity's annotations"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{ ...TABLE_OPTIONS, paging: false }}
       columns={columns}
-      data={stages.stages}
+      data={withIds(stages.stages, stage => stage.arn)}
     />
   );
 }

@@ -4,29 +4,73 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CloseIcon from '@material-ui/icons/Close';
 import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
+import { useTrace } from '../../hooks/useTrace';
+import { Breakable } from '../Breakable';
 import { TraceLinkActions } from '../TraceLinkActions';
 import { TracePanel } from '../TracePanel';
+import { TimeZoneSwitch } from '../TimeZoneSwitch';
 
 const useStyles = makeStyles(theme => ({
   paper: {
-    width: 'min(1000px, 90vw)',
+    width: 'min(1000px, 92vw)',
     padding: theme.spacing(2, 3),
   },
   header: {
     display: 'flex',
     alignItems: 'center',
-    gap: theme.spacing(2),
+    flexWrap: 'wrap',
+    gap: theme.spacing(1, 2),
     marginBottom: theme.spacing(2),
   },
-  title: { flex: 1, wordBreak: 'break-all' },
+  title: { flex: '1 1 320px' },
+  zone: { marginBottom: theme.spacing(2) },
 }));
+
+function DrawerContent(props: {
+  query: TraceQuery;
+  stageArns?: string[];
+  onClose: () => void;
+}) {
+  const { query, stageArns, onClose } = props;
+  const classes = useStyles();
+  const state = useTrace(query);
+  return (
+    <>
+      <div className={classes.header}>
+        <Typography variant="h5" component="h2" className={classes.title}>
+          Request <Breakable text={query.requestId} />
+        </Typography>
+        {state.value?.found && (
+          <TraceLinkActions
+            target={{
+              requestId: query.requestId,
+              entityRef: query.entityRef,
+              stage: query.stage,
+              stageArns,
+              around: query.around,
+            }}
+          />
+        )}
+        <IconButton aria-label="Close the trace" onClick={onClose}>
+          <CloseIcon />
+        </IconButton>
+      </div>
+      <div className={classes.zone}>
+        <TimeZoneSwitch />
+      </div>
+      <TracePanel state={state} />
+    </>
+  );
+}
 
 /** One request's trace beside the failures table. */
 export function TraceDrawer(props: {
   query?: TraceQuery;
+  /** The entity's stage ARNs, for short links. */
+  stageArns?: string[];
   onClose: () => void;
 }) {
-  const { query, onClose } = props;
+  const { query, stageArns, onClose } = props;
   const classes = useStyles();
   return (
     <Drawer
@@ -36,25 +80,7 @@ export function TraceDrawer(props: {
       classes={{ paper: classes.paper }}
     >
       {query && (
-        <>
-          <div className={classes.header}>
-            <Typography variant="h5" component="h2" className={classes.title}>
-              Request {query.requestId}
-            </Typography>
-            <TraceLinkActions
-              target={{
-                requestId: query.requestId,
-                entityRef: query.entityRef,
-                stageArn: query.stage,
-                around: query.around,
-              }}
-            />
-            <IconButton aria-label="Close" onClick={onClose}>
-              <CloseIcon />
-            </IconButton>
-          </div>
-          <TracePanel query={query} />
-        </>
+        <DrawerContent query={query} stageArns={stageArns} onClose={onClose} />
       )}
     </Drawer>
   );

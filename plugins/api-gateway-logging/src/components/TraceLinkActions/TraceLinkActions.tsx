@@ -8,12 +8,18 @@ import useCopyToClipboard from 'react-use/esm/useCopyToClipboard';
 import { TraceLinkTarget, useTraceLink } from '../../hooks/useTraceLink';
 
 const useStyles = makeStyles(theme => ({
-  root: { display: 'flex', alignItems: 'center', gap: theme.spacing(2) },
+  root: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+  },
 }));
 
 /**
- * "Copy link" for a trace: a stable URL naming the entity, stage, request id
- * and time, which opens the same view for anyone allowed to see it.
+ * "Copy link" for a trace: a short, stable URL naming the entity, stage,
+ * request id and time, which opens the same view for anyone allowed to see
+ * it. Offered only once the trace was found.
  */
 export function TraceLinkActions(props: {
   target: TraceLinkTarget;
@@ -45,8 +51,8 @@ export function TraceLinkActions(props: {
         Copy link
       </Button>
       {showOpen && (
-        <Link to={path} aria-label="Open the trace page">
-          <OpenInNewIcon fontSize="inherit" /> Open as a page
+        <Link to={path}>
+          <OpenInNewIcon fontSize="inherit" aria-hidden /> Open as a page
         </Link>
       )}
     </div>

@@ -1,6 +1,5 @@
 import {
   Content,
-  ContentHeader,
   Header,
   HeaderLabel,
   Link,
@@ -8,62 +7,201 @@ import {
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
 import Grid from '@material-ui/core/Grid';
-import { DateTime } from 'luxon';
+import { makeStyles } from '@material-ui/core/styles';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
-import { traceSearch as linkSearch } from '../../hooks/useTraceLink';
+import { useEntityTabLink } from '../../hooks/useEntityTabLink';
+import { useEntityTitle } from '../../hooks/useEntityTitle';
+import { useTimeZone } from '../../hooks/useTimeZone';
+import { useTrace } from '../../hooks/useTrace';
+import { traceSearch } from '../../hooks/useTraceLink';
 import { parseAround } from '../../lib/around';
-import { parseStage } from '../../lib/stages';
+import { fullEntityRef } from '../../lib/entityRefs';
+import { isStageArn, parseStage } from '../../lib/stages';
+import { formatMinute, TIME_RANGES } from '../../lib/time';
 import { traceRouteRef } from '../../routes';
+import { ErrorState } from '../ErrorState';
 import { TraceLinkActions } from '../TraceLinkActions';
-import { TracePanel } from '../TracePanel';
+import {
+  PartialSearch,
+  rewriteTraceMessage,
+  TRACE_ERROR_TITLES,
+  TracePanel,
+} from '../TracePanel';
 import { TraceSearch, TraceSearchForm } from '../TraceSearchForm';
+import { TimeZoneSwitch } from '../TimeZoneSwitch';
 
-function EntityTabLink(props: { entityRef: string }) {
-  const entityRoute = useRouteRef(entityRouteRef);
-  const ref = parseEntityRef(props.entityRef);
+const useStyles = makeStyles(theme => ({
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1, 3),
+  },
+  back: { display: 'inline-flex', alignItems: 'center', gap: 4 },
+  spacer: { flex: 1 },
+}));
+
+/** The smallest failures range of the tab that still holds a time. */
+function rangeFor(around: number | undefined, now = Date.now()) {
+  if (around === undefined) return undefined;
+  const minutes = (now - around) / 60_000;
+  return TIME_RANGES.find(r => r.minutes >= minutes)?.id;
+}
+
+/**
+ * "Failures of Payments API": back to the API's tab, in the same window,
+ * filtered on the stage and a time range that holds the request.
+ */
+function BackToFailures(props: {
+  entityRef: string;
+  title?: string;
+  stage?: string;
+  around?: number;
+}) {
+  const { entityRef, title, stage, around } = props;
+  const classes = useStyles();
+  const tab = useEntityTabLink(parseEntityRef(entityRef));
+  const params = new URLSearchParams();
+  const range = rangeFor(around);
+  if (range && range !== '1h') params.set('range', range);
+  if (stage)
+    params.set(
+      'stage',
+      isStageArn(stage) ? parseStage(stage).stageName : stage,
+    );
+  const search = params.toString();
   return (
-    <Link
-      to={`${entityRoute({
-        namespace: ref.namespace,
-        kind: ref.kind.toLocaleLowerCase('en-US'),
-        name: ref.name,
-      })}/api-gateway-logging`}
-    >
-      {props.entityRef}
+    <Link to={`${tab}${search ? `?${search}` : ''}`} className={classes.back}>
+      <ArrowBackIcon fontSize="small" aria-hidden />
+      Failures of {title ?? parseEntityRef(entityRef).name}
     </Link>
   );
 }
 
+/** Errors after which the person should correct the id, the API or the time. */
+const CORRECTABLE = [400, 404];
+
+function TraceResult(props: {
+  query: TraceQuery;
+  onSearch: (search: TraceSearch) => void;
+}) {
+  const { query, onSearch } = props;
+  const state = useTrace(query);
+  const { zone } = useTimeZone();
+  const status =
+    state.error instanceof ResponseError
+      ? state.error.response.status
+      : undefined;
+  const notFound = state.value && !state.value.found;
+  if (
+    notFound ||
+    (state.error && status !== undefined && CORRECTABLE.includes(status))
+  ) {
+    // The search form stays, filled in, so the id or the time can be
+    // corrected in place.
+    return (
+      <TraceSearchForm
+        title={TRACE_ERROR_TITLES[notFound ? 404 : (status as 400 | 404)]}
+        initial={{
+          requestId: query.requestId,
+          entityRef: query.entityRef,
+          around: query.around,
+        }}
+        onSubmit={onSearch}
+      >
+        {state.value && notFound ? (
+          <PartialSearch response={state.value} />
+        ) : (
+          <ErrorState
+            error={state.error!}
+            titles={{
+              400: 'The search could not be run',
+              404: 'Where it looked',
+            }}
+            rewrite={message => rewriteTraceMessage(message, zone)}
+          />
+        )}
+      </TraceSearchForm>
+    );
+  }
+  return (
+    <Grid container spacing={2}>
+      {state.value?.found && (
+        <Grid item xs={12}>
+          <TraceLinkActions
+            target={{
+              ...query,
+              // The link names the stage the request was found in.
+              stage: query.stage ?? state.value.stageName,
+            }}
+            showOpen={false}
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <TracePanel state={state} />
+      </Grid>
+    </Grid>
+  );
+}
+
 /**
- * One request's trace from a link: `/traces/:requestId?entity=&stage=&around=`.
- * Without an entity (or a request id), asks for it instead of failing.
+ * One request's trace from a link:
+ * `/traces/:requestId?entity=payments-api&stage=prod&around=2025-11-30T01:17Z`
+ * (the entity by name or full ref, the stage by name or ARN). Without an
+ * entity (or a request id), asks for it instead of failing; when nothing is
+ * found, the search form stays so the id or time can be corrected.
  */
 export function TracePage() {
+  const classes = useStyles();
   const { requestId } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const traceRoute = useRouteRef(traceRouteRef);
-  const entityRef = params.get('entity') ?? undefined;
-  const stage = params.get('stage') ?? undefined;
+  const { zone, label: zoneName } = useTimeZone();
+  const entityParam = params.get('entity');
+  const entityRef = entityParam ? fullEntityRef(entityParam) : undefined;
+  const stageParam = params.get('stage') ?? undefined;
   const around = parseAround(params.get('around'));
+  const title = useEntityTitle(entityRef);
+  // The stage as the link names it (`prod` or an ARN): the backend reads both.
   const query: TraceQuery | undefined =
     requestId && entityRef
-      ? { requestId, entityRef, stage, around }
+      ? { requestId, entityRef, stage: stageParam, around }
       : undefined;
 
-  const search = (s: TraceSearch) => {
-    const aroundMs = s.around ? DateTime.fromISO(s.around) : undefined;
+  const search = (s: TraceSearch) =>
     navigate(
-      `${traceRoute({ requestId: s.requestId })}${linkSearch({
+      `${traceRoute({ requestId: s.requestId })}${traceSearch({
         entityRef: s.entityRef,
-        stageArn: stage,
-        around: aroundMs?.isValid ? aroundMs.toMillis() : around,
+        // Another API's stages are not this one's.
+        stage: s.entityRef === entityRef ? stageParam : undefined,
+        around: s.around,
       })}`,
     );
-  };
+
+  let body;
+  if (!requestId || !entityRef) {
+    body = (
+      <TraceSearchForm
+        initial={{ requestId, entityRef, around }}
+        onSubmit={search}
+      />
+    );
+  } else if (query) {
+    body = (
+      <TraceResult
+        // A new search starts afresh (its form keeps what was typed).
+        key={`${query.requestId}|${query.entityRef}|${query.stage}|${query.around}`}
+        query={query}
+        onSearch={search}
+      />
+    );
+  }
 
   return (
     <Page themeId="tool">
@@ -74,48 +212,47 @@ export function TracePage() {
         }
         type="API Gateway logging"
       >
-        {entityRef && <HeaderLabel label="Entity" value={entityRef} />}
-        {stage && (
-          <HeaderLabel label="Stage" value={parseStage(stage).stageName} />
+        {entityRef && (
+          <HeaderLabel
+            label="API"
+            value={title ?? parseEntityRef(entityRef).name}
+          />
+        )}
+        {stageParam && (
+          <HeaderLabel
+            label="Stage"
+            value={
+              isStageArn(stageParam)
+                ? parseStage(stageParam).stageName
+                : stageParam
+            }
+          />
         )}
         {around !== undefined && (
           <HeaderLabel
-            label="Around"
-            value={DateTime.fromMillis(around).toFormat('yyyy-LL-dd HH:mm')}
+            label={`Around (${zoneName})`}
+            value={formatMinute(around, zone)}
           />
         )}
       </Header>
       <Content>
-        {query ? (
-          <>
-            <ContentHeader title="Trace">
-              <TraceLinkActions
-                target={{ ...query, stageArn: stage }}
-                showOpen={false}
+        <Grid container spacing={2}>
+          <Grid item xs={12} className={classes.bar}>
+            {entityRef && (
+              <BackToFailures
+                entityRef={entityRef}
+                title={title}
+                stage={stageParam}
+                around={around}
               />
-            </ContentHeader>
-            <Grid container spacing={2}>
-              <Grid item xs={12}>
-                Logs of <EntityTabLink entityRef={query.entityRef} />
-              </Grid>
-              <Grid item xs={12}>
-                <TracePanel query={query} />
-              </Grid>
-            </Grid>
-          </>
-        ) : (
-          <TraceSearchForm
-            initial={{
-              requestId,
-              entityRef,
-              around:
-                around !== undefined
-                  ? DateTime.fromMillis(around).toFormat("yyyy-LL-dd'T'HH:mm")
-                  : undefined,
-            }}
-            onSubmit={search}
-          />
-        )}
+            )}
+            <span className={classes.spacer} />
+            <TimeZoneSwitch />
+          </Grid>
+          <Grid item xs={12}>
+            {body}
+          </Grid>
+        </Grid>
       </Content>
     </Page>
   );

@@ -1,6 +1,12 @@
-import { Progress } from '@backstage/core-components';
-import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
-import { useTrace } from '../../hooks/useTrace';
+import { Progress, WarningPanel } from '@backstage/core-components';
+import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { useTimeZone } from '../../hooks/useTimeZone';
+import {
+  formatMinute,
+  formatWindow,
+  TimeZoneChoice,
+  zoneLabel,
+} from '../../lib/time';
 import { ErrorState } from '../ErrorState';
 import { TraceView } from '../TraceView';
 
@@ -11,10 +17,65 @@ export const TRACE_ERROR_TITLES = {
   404: 'No log event of this request was found',
 };
 
-/** Fetches and shows one request's trace. */
-export function TracePanel(props: { query: TraceQuery }) {
-  const { value, loading, error } = useTrace(props.query);
+/**
+ * The backend's not-found message, as the trace page's reader needs it: no
+ * URL parameters (`around=`; the search form is right there), and its UTC
+ * timestamps in the zone every other time is shown in.
+ */
+export function rewriteTraceMessage(
+  message: string,
+  zone: TimeZoneChoice,
+): string {
+  const zoneName = zoneLabel(zone);
+  return message
+    .replace(/,? or give the time it happened \(around=\) if it is older/, '')
+    .replace(/\s*\(around=\)/g, '')
+    .replace(
+      /\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z\b/g,
+      iso => `${formatMinute(Date.parse(iso), zone)} (${zoneName})`,
+    );
+}
+
+/**
+ * A search that found nothing but stopped early (a cap on events, calls or
+ * time): what it covered, and how to narrow it.
+ */
+export function PartialSearch(props: { response: TraceResponse }) {
+  const { searched } = props.response;
+  const { zone, label } = useTimeZone();
+  const covered = formatWindow(
+    searched.searchedFrom ?? searched.from,
+    searched.to,
+    zone,
+  );
+  const window = formatWindow(searched.from, searched.to, zone);
+  return (
+    <WarningPanel
+      severity="info"
+      title="Not found in the part of the logs searched"
+      message={`The search of ${window} (${label}) stopped early and covered ${covered} only, in ${
+        searched.logGroupNames.join(', ') || 'no log group'
+      }. Give the time the request happened to search around it.`}
+    />
+  );
+}
+
+/** One request's trace as fetched by `useTrace`: loading, error or view. */
+export function TracePanel(props: {
+  state: { loading: boolean; error?: Error; value?: TraceResponse };
+}) {
+  const { loading, error, value } = props.state;
+  const { zone } = useTimeZone();
   if (loading) return <Progress />;
-  if (error) return <ErrorState error={error} titles={TRACE_ERROR_TITLES} />;
+  if (error) {
+    return (
+      <ErrorState
+        error={error}
+        titles={TRACE_ERROR_TITLES}
+        rewrite={message => rewriteTraceMessage(message, zone)}
+      />
+    );
+  }
+  if (value && !value.found) return <PartialSearch response={value} />;
   return value ? <TraceView response={value} /> : null;
 }

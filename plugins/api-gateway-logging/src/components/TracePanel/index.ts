@@ -1,1 +1,6 @@
-export { TracePanel, TRACE_ERROR_TITLES } from './TracePanel';
+export {
+  TracePanel,
+  PartialSearch,
+  TRACE_ERROR_TITLES,
+  rewriteTraceMessage,
+} from './TracePanel';

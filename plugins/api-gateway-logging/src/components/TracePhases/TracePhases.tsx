@@ -5,6 +5,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
 import { ExecutionLogEvent } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { shortenMasks } from '../../lib/text';
 import { formatDuration } from '../../lib/time';
 import { groupByPhase, isFailureEvent, TracePhase } from '../../lib/phases';
 
@@ -25,7 +26,8 @@ const useStyles = makeStyles(theme => ({
     backgroundColor: theme.palette.background.paper,
   },
   ok: { color: theme.palette.success.main },
-  failed: { color: theme.palette.error.main },
+  // The dark shade: the main one is too light for small text (WCAG AA).
+  failed: { color: theme.palette.error.dark },
   empty: { color: theme.palette.text.disabled },
   header: {
     display: 'flex',
@@ -52,25 +54,48 @@ const useStyles = makeStyles(theme => ({
     fontFamily: MONO,
     fontSize: '0.8125rem',
     whiteSpace: 'pre-wrap',
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
     margin: 0,
   },
-  failedMessage: { color: theme.palette.error.main, fontWeight: 600 },
+  failedMessage: { color: theme.palette.error.dark, fontWeight: 600 },
   truncated: { marginLeft: theme.spacing(1), height: 18 },
 }));
 
-function PhaseIcon(props: { phase: TracePhase }) {
+/** The status the client got, when a step returned an error status. */
+function errorStatus(phase: TracePhase, status?: number): number | undefined {
+  if (phase.id !== 'method-response') return undefined;
+  const returned =
+    phase.events.find(e => e.status !== undefined)?.status ?? status;
+  return returned !== undefined && returned >= 400 ? returned : undefined;
+}
+
+/**
+ * A green tick only for a step that went well: the method response is a
+ * success only with a 2xx or 3xx status.
+ */
+function PhaseIcon(props: { phase: TracePhase; status?: number }) {
   const classes = useStyles();
-  const { phase } = props;
-  if (phase.failed)
-    return <ErrorIcon className={`${classes.icon} ${classes.failed}`} />;
+  const { phase, status } = props;
+  if (phase.failed || errorStatus(phase, status) !== undefined)
+    return (
+      <ErrorIcon
+        className={`${classes.icon} ${classes.failed}`}
+        titleAccess={phase.failed ? 'Failed' : 'Error status'}
+      />
+    );
   if (phase.events.length === 0)
     return (
       <RadioButtonUncheckedIcon
         className={`${classes.icon} ${classes.empty}`}
+        titleAccess="Nothing logged"
       />
     );
-  return <CheckCircleIcon className={`${classes.icon} ${classes.ok}`} />;
+  return (
+    <CheckCircleIcon
+      className={`${classes.icon} ${classes.ok}`}
+      titleAccess="Succeeded"
+    />
+  );
 }
 
 function EventLine(props: { event: ExecutionLogEvent; start?: number }) {
@@ -88,7 +113,7 @@ function EventLine(props: { event: ExecutionLogEvent; start?: number }) {
           isFailureEvent(event) ? classes.failedMessage : ''
         }`}
       >
-        {event.message}
+        {shortenMasks(event.message)}
         {event.truncated && (
           <Chip
             size="small"
@@ -123,8 +148,10 @@ function emptyPhaseText(
 export function TracePhases(props: {
   events: ExecutionLogEvent[];
   startTime?: number;
+  /** The status returned to the client. */
+  status?: number;
 }) {
-  const { events, startTime } = props;
+  const { events, startTime, status } = props;
   const classes = useStyles();
   const phases = groupByPhase(events);
   const lastLogged = phases.map(p => p.events.length > 0).lastIndexOf(true);
@@ -133,7 +160,7 @@ export function TracePhases(props: {
     <div>
       {phases.map((phase, index) => (
         <div key={phase.id} className={classes.phase}>
-          <PhaseIcon phase={phase} />
+          <PhaseIcon phase={phase} status={status} />
           <div className={classes.header}>
             <Typography variant="subtitle2" className={classes.title}>
               {phase.title}
@@ -153,6 +180,11 @@ export function TracePhases(props: {
             {phase.failed && (
               <Typography variant="caption" className={classes.failed}>
                 failed here
+              </Typography>
+            )}
+            {!phase.failed && errorStatus(phase, status) !== undefined && (
+              <Typography variant="caption" className={classes.failed}>
+                returned {errorStatus(phase, status)}
               </Typography>
             )}
           </div>

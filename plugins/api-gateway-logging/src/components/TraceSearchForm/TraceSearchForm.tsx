@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -16,13 +16,19 @@ import {
   ANNOTATION_STAGE_ARN,
   ANNOTATION_STAGE_TAGS,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { useTimeZone } from '../../hooks/useTimeZone';
+import { fromInputValue, toInputValue } from '../../lib/time';
 
 const useStyles = makeStyles(theme => ({
   form: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(240px, 1fr) minmax(240px, 1fr) 240px auto',
+    gridTemplateColumns:
+      'minmax(220px, 1.2fr) minmax(220px, 1.2fr) minmax(200px, 1fr) auto',
     gap: theme.spacing(2),
     alignItems: 'flex-start',
+    [theme.breakpoints.down('md')]: {
+      gridTemplateColumns: 'minmax(200px, 1fr) minmax(200px, 1fr)',
+    },
   },
 }));
 
@@ -30,8 +36,8 @@ const useStyles = makeStyles(theme => ({
 export interface TraceSearch {
   requestId: string;
   entityRef: string;
-  /** `yyyy-MM-ddTHH:mm` in the viewer's zone, or empty. */
-  around?: string;
+  /** Epoch ms near the request, or undefined to search the last day. */
+  around?: number;
 }
 
 interface Option {
@@ -75,14 +81,26 @@ function useAnnotatedEntities() {
 export function TraceSearchForm(props: {
   initial?: Partial<TraceSearch>;
   onSubmit: (search: TraceSearch) => void;
+  /** The card's title: "Find a request", or what went wrong with the last search. */
+  title?: string;
+  /** Shown above the fields, e.g. why the last search found nothing. */
+  children?: ReactNode;
 }) {
-  const { initial, onSubmit } = props;
+  const { initial, onSubmit, title = 'Find a request', children } = props;
   const classes = useStyles();
   const entities = useAnnotatedEntities();
+  const { zone, label: zoneName } = useTimeZone();
   const [requestId, setRequestId] = useState(initial?.requestId ?? '');
   const [entityRef, setEntityRef] = useState(initial?.entityRef ?? '');
-  const [around, setAround] = useState(initial?.around ?? '');
-  const options = entities.value ?? [];
+  // Kept as epoch ms, so switching the zone shows the same moment.
+  const [around, setAround] = useState<number | undefined>(initial?.around);
+  // The entity of a link stays selectable even if the catalog list does not
+  // have it (yet): the form must not refuse to search again.
+  const listed = entities.value ?? [];
+  const options =
+    initial?.entityRef && !listed.some(o => o.ref === initial.entityRef)
+      ? [{ ref: initial.entityRef, label: initial.entityRef }, ...listed]
+      : listed;
   const selected = options.find(o => o.ref === entityRef) ?? null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -91,14 +109,22 @@ export function TraceSearchForm(props: {
     }
   };
   return (
-    <InfoCard title="Find a request">
+    <InfoCard title={title}>
+      {children}
       <Typography variant="body2" paragraph>
         Paste the request id from a ticket or an error response (the{' '}
         <code>x-amzn-RequestId</code> header) and pick the API it was sent to.
-        The time narrows the search; without it, the last 24 hours are searched.
+        The time narrows the search to 15 minutes either side; without it, the
+        last 24 hours are searched.
       </Typography>
-      <form className={classes.form} onSubmit={submit}>
+      <form
+        className={classes.form}
+        onSubmit={submit}
+        aria-label="Find a request"
+      >
         <TextField
+          id="agl-trace-request-id"
+          name="requestId"
           label="Request id"
           variant="outlined"
           size="small"
@@ -108,6 +134,7 @@ export function TraceSearchForm(props: {
           inputProps={{ spellCheck: false }}
         />
         <Autocomplete<Option>
+          id="agl-trace-entity"
           options={options}
           loading={entities.loading}
           value={selected}
@@ -127,13 +154,16 @@ export function TraceSearchForm(props: {
           )}
         />
         <TextField
-          label="Around (optional)"
+          id="agl-trace-around"
+          name="around"
+          label={`Around (${zone === 'utc' ? 'UTC' : 'local time'}, optional)`}
           type="datetime-local"
           variant="outlined"
           size="small"
-          value={around}
-          onChange={e => setAround(e.target.value)}
+          value={around !== undefined ? toInputValue(around, zone) : ''}
+          onChange={e => setAround(fromInputValue(e.target.value, zone))}
           InputLabelProps={{ shrink: true }}
+          helperText={zoneName}
         />
         <Button
           type="submit"

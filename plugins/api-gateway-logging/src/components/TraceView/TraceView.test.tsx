@@ -26,7 +26,7 @@ describe('TraceView', () => {
       'Method response',
     ]);
     expect(
-      screen.getByText(/Unauthorized request: 17c49216/),
+      screen.getByText(`Unauthorized request: ${fixtures.trace.requestId}`),
     ).toBeInTheDocument();
     expect(screen.getByText('Access log')).toBeInTheDocument();
   });

@@ -1,13 +1,17 @@
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { TraceResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { useTimeZone } from '../../hooks/useTimeZone';
 import { blindSpotsFor } from '../../lib/blindSpots';
 import { CATEGORY_LABELS } from '../../lib/categories';
+import { cloudWatchLogEventsUrl } from '../../lib/console';
+import { shortenMasks } from '../../lib/text';
 import { formatDuration, formatFullTime } from '../../lib/time';
+import { Breakable } from '../Breakable';
 import { AccessLogRecordCard } from '../AccessLogRecordCard';
 import { BlindSpots } from '../BlindSpots';
 import { TracePhases } from '../TracePhases';
@@ -20,7 +24,13 @@ const useStyles = makeStyles(theme => ({
     rowGap: theme.spacing(0.5),
     margin: 0,
     '& dt': { color: theme.palette.text.secondary },
-    '& dd': { margin: 0, wordBreak: 'break-all' },
+    '& dd': { margin: 0, overflowWrap: 'anywhere' },
+  },
+  console: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: theme.spacing(0.5, 2),
   },
   mono: {
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
@@ -42,6 +52,44 @@ function Fact(props: {
   );
 }
 
+/**
+ * The same request in the CloudWatch console: each log group searched,
+ * filtered on the request id over the window searched.
+ */
+function ConsoleLinks(props: { response: TraceResponse }) {
+  const { response } = props;
+  const classes = useStyles();
+  const { stageArn } = response;
+  if (!stageArn) return null;
+  const links = response.searched.logGroupNames
+    .map(logGroupName => ({
+      logGroupName,
+      url: cloudWatchLogEventsUrl({
+        stageArn,
+        logGroupName,
+        requestId: response.requestId,
+        from: response.searched.from,
+        to: response.searched.to,
+      }),
+    }))
+    .filter((l): l is { logGroupName: string; url: string } => !!l.url);
+  if (links.length === 0) return null;
+  return (
+    <div className={classes.console}>
+      <Typography variant="body2" color="textSecondary" component="span">
+        In the CloudWatch console:
+      </Typography>
+      {links.map(l => (
+        <Typography key={l.logGroupName} variant="body2" component="span">
+          <Link to={l.url} target="_blank" rel="noopener noreferrer">
+            <Breakable text={l.logGroupName} />
+          </Link>
+        </Typography>
+      ))}
+    </div>
+  );
+}
+
 /** Why the request failed, or how it completed. */
 function Outcome(props: { response: TraceResponse }) {
   const { trace, accessLog } = props.response;
@@ -53,7 +101,7 @@ function Outcome(props: { response: TraceResponse }) {
           {status ? `${status} · ` : ''}
           {CATEGORY_LABELS[trace.failure.category]}
         </AlertTitle>
-        {trace.failure.reason}
+        {shortenMasks(trace.failure.reason)}
       </Alert>
     );
   }
@@ -90,6 +138,7 @@ export function TraceView(props: { response: TraceResponse }) {
   const { response } = props;
   const { trace, accessLog } = response;
   const classes = useStyles();
+  const { zone } = useTimeZone();
   const method = trace?.httpMethod ?? accessLog?.httpMethod;
   const path =
     trace?.resourcePath ?? accessLog?.resourcePath ?? accessLog?.routeKey;
@@ -123,7 +172,7 @@ export function TraceView(props: { response: TraceResponse }) {
             label="Started"
             value={
               trace?.startTime !== undefined
-                ? formatFullTime(trace.startTime)
+                ? formatFullTime(trace.startTime, zone)
                 : accessLog?.requestTime
             }
           />
@@ -159,9 +208,16 @@ export function TraceView(props: { response: TraceResponse }) {
                 : undefined
             }
           />
-          <Fact label="API key" value={trace?.apiKey} mono />
+          <Fact
+            label="API key"
+            value={trace?.apiKey ? shortenMasks(trace.apiKey) : undefined}
+            mono
+          />
           <Fact label="Usage plan" value={trace?.usagePlanId} mono />
         </dl>
+      </Grid>
+      <Grid item xs={12}>
+        <ConsoleLinks response={response} />
       </Grid>
       <Grid item xs={12}>
         <BlindSpots spots={blindSpotsFor(response)} />
@@ -177,7 +233,11 @@ export function TraceView(props: { response: TraceResponse }) {
         >
           {trace ? (
             <>
-              <TracePhases events={trace.events} startTime={trace.startTime} />
+              <TracePhases
+                events={trace.events}
+                startTime={trace.startTime}
+                status={trace.status ?? accessLog?.status}
+              />
               {trace.droppedEvents ? (
                 <Typography variant="caption" color="textSecondary">
                   {trace.droppedEvents} more events were dropped (the trace
@@ -188,7 +248,12 @@ export function TraceView(props: { response: TraceResponse }) {
           ) : (
             <Typography variant="body2" color="textSecondary">
               No execution-log event of this request was found in{' '}
-              {response.searched.logGroupNames.join(', ') || 'any log group'}.
+              <Breakable
+                text={
+                  response.searched.logGroupNames.join(', ') || 'any log group'
+                }
+              />
+              .
             </Typography>
           )}
         </InfoCard>

@@ -1,0 +1,1 @@
+export { CategoryLabel } from './CategoryLabel';

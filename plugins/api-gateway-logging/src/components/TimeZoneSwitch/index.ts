@@ -1,0 +1,1 @@
+export { TimeZoneSwitch } from './TimeZoneSwitch';
