@@ -11,9 +11,11 @@ registry=$(npm config get registry 2>/dev/null)
 registry=${registry%/}
 export COREPACK_NPM_REGISTRY="$registry" COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 export YARN_NPM_REGISTRY_SERVER="$registry"
-# yarn ignores npm's nodedir: point node-gyp at the installed Node headers
-# rather than letting it download them.
-if [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
+# yarn ignores npm's nodedir: point node-gyp at the running Node's headers
+# (Debian's when they match its major, else the npm registry's build of the
+# same Node) rather than letting it download them.
+npm_config_nodedir=$(node scripts/node-headers.js)
+export npm_config_nodedir
 
 corepack enable
 echo "yarn $(yarn --version)"

@@ -1,6 +1,8 @@
 // The one command that runs every test: the Jest suites of every package
-// (unit, router, moto-backed integration), then the browser tests against
-// the real app. Prints one closing line with the totals.
+// (unit, router, moto-backed integration), the browser tests against the
+// real app, then the adopter test (the packed packages installed into fresh
+// apps from the READMEs; SKIP_ADOPTER_TEST=1 skips it outside CI). Prints
+// one closing line with the totals.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -36,18 +38,15 @@ function runJest() {
   };
 }
 
-function runBrowser() {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, 'e2e', 'run.js')],
-    {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+/** Runs a script that reports `# pass N` / `# fail N` lines. */
+function runCounted(script, scriptEnv = env) {
+  const result = spawnSync(process.execPath, [path.join(root, ...script)], {
+    cwd: root,
+    env: scriptEnv,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(result.stdout ?? '');
   const count = name =>
     Number(
@@ -60,14 +59,18 @@ function runBrowser() {
 }
 
 const unit = runJest();
-const browser = runBrowser();
+const browser = runCounted(['e2e', 'run.js']);
+// The adopter test decides about skipping from the caller's own CI value.
+const adopter = runCounted(['scripts', 'adopter', 'run.js'], {
+  ...env,
+  CI: process.env.CI ?? '',
+});
 console.log(
   `unit and integration: ${unit.passed} passed, ${unit.failed} failed`,
 );
 console.log(`browser: ${browser.passed} passed, ${browser.failed} failed`);
-console.log(
-  `${unit.passed + browser.passed} passed, ${
-    unit.failed + browser.failed
-  } failed`,
-);
-process.exit(unit.ok && browser.ok ? 0 : 1);
+console.log(`adopter: ${adopter.passed} passed, ${adopter.failed} failed`);
+const results = [unit, browser, adopter];
+const sum = key => results.reduce((n, r) => n + r[key], 0);
+console.log(`${sum('passed')} passed, ${sum('failed')} failed`);
+process.exit(results.every(r => r.ok) ? 0 : 1);

@@ -39,33 +39,35 @@ export const apiGatewayLoggingPlugin = createPlugin({
  *
  * @public
  */
-export const EntityApiGatewayLoggingContent = apiGatewayLoggingPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityApiGatewayLoggingContent',
-    component: () =>
-      import('./components/EntityApiGatewayLoggingContent').then(
-        m => m.EntityApiGatewayLoggingContent,
-      ),
-    mountPoint: entityContentRouteRef,
-  }),
-);
+export const EntityApiGatewayLoggingContent: () => JSX.Element =
+  apiGatewayLoggingPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityApiGatewayLoggingContent',
+      component: () =>
+        import('./components/EntityApiGatewayLoggingContent').then(
+          m => m.EntityApiGatewayLoggingContent,
+        ),
+      mountPoint: entityContentRouteRef,
+    }),
+  );
 
 /**
  * The overview card: compliance at a glance and the last hour's failures.
  *
  * @public
  */
-export const EntityApiGatewayLoggingCard = apiGatewayLoggingPlugin.provide(
-  createComponentExtension({
-    name: 'EntityApiGatewayLoggingCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityApiGatewayLoggingCard').then(
-          m => m.EntityApiGatewayLoggingCard,
-        ),
-    },
-  }),
-);
+export const EntityApiGatewayLoggingCard: () => JSX.Element =
+  apiGatewayLoggingPlugin.provide(
+    createComponentExtension({
+      name: 'EntityApiGatewayLoggingCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityApiGatewayLoggingCard').then(
+            m => m.EntityApiGatewayLoggingCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The plugin's page: logging coverage across the catalog, and the trace page
@@ -73,13 +75,14 @@ export const EntityApiGatewayLoggingCard = apiGatewayLoggingPlugin.provide(
  *
  * @public
  */
-export const ApiGatewayLoggingPage = apiGatewayLoggingPlugin.provide(
-  createRoutableExtension({
-    name: 'ApiGatewayLoggingPage',
-    component: () =>
-      import('./components/ApiGatewayLoggingPage').then(
-        m => m.ApiGatewayLoggingPage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const ApiGatewayLoggingPage: () => JSX.Element =
+  apiGatewayLoggingPlugin.provide(
+    createRoutableExtension({
+      name: 'ApiGatewayLoggingPage',
+      component: () =>
+        import('./components/ApiGatewayLoggingPage').then(
+          m => m.ApiGatewayLoggingPage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );

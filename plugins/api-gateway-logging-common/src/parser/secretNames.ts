@@ -24,7 +24,7 @@ const IDENTIFIER_SUFFIX = /(?:[a-z0-9](?:Id|ID)|[-_.][Ii][Dd])$/;
 
 /**
  * Whether a field named `name` holds a secret by its name alone: it contains
- * one of {@link SECRET_NAME_WORDS} and is not the name of an identifier
+ * one of the words of `SECRET_NAME_WORDS` and is not the name of an identifier
  * (`apiKeyId`, `secret_id`).
  *
  * @public
