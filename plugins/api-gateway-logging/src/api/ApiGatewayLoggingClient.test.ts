@@ -100,32 +100,34 @@ describe('ApiGatewayLoggingClient endpoints', () => {
     ],
   ];
 
-  it('sends the coverage filters and only those set', async () => {
-    let url: URL | undefined;
+  /** Answers GET `route` with `{}`, keeping the last request's URL. */
+  function capture(route: string) {
+    const seen: { url?: URL } = {};
     server.use(
-      rest.get(`${baseUrl}/audit`, (req, res, ctx) => {
-        url = req.url;
+      rest.get(route, (req, res, ctx) => {
+        seen.url = req.url;
         return res(ctx.json({}));
       }),
     );
+    return seen;
+  }
+
+  it('sends the coverage filters and only those set', async () => {
+    const seen = capture(`${baseUrl}/audit`);
     await client.getCoverage({
       owner: 'group:default/team-a',
       status: 'fail',
       check: undefined,
     });
-    expect(url?.search).toBe('?owner=group%3Adefault%2Fteam-a&status=fail');
+    expect(seen.url?.search).toBe(
+      '?owner=group%3Adefault%2Fteam-a&status=fail',
+    );
     await client.getCoverage();
-    expect(url?.search).toBe('');
+    expect(seen.url?.search).toBe('');
   });
 
   it('sends the sort, search and page of the coverage', async () => {
-    let url: URL | undefined;
-    server.use(
-      rest.get(`${baseUrl}/audit`, (req, res, ctx) => {
-        url = req.url;
-        return res(ctx.json({}));
-      }),
-    );
+    const seen = capture(`${baseUrl}/audit`);
     await client.getCoverage({
       search: 'pay',
       sort: 'name',
@@ -133,7 +135,7 @@ describe('ApiGatewayLoggingClient endpoints', () => {
       offset: 100,
       limit: 50,
     });
-    expect(Object.fromEntries(url!.searchParams)).toEqual({
+    expect(Object.fromEntries(seen.url!.searchParams)).toEqual({
       search: 'pay',
       sort: 'name',
       order: 'asc',
@@ -165,12 +167,12 @@ describe('ApiGatewayLoggingClient endpoints', () => {
 
   it('reads unclaimed stages, stage and coverage history, and sweeps', async () => {
     const seen: string[] = [];
-    const record = (body: object) =>
+    server.use(
       rest.get(`${baseUrl}/*`, (req, res, ctx) => {
         seen.push(`${req.url.pathname}${req.url.search}`);
-        return res(ctx.json(body));
-      });
-    server.use(record({ ok: true }));
+        return res(ctx.json({}));
+      }),
+    );
     await client.getUnclaimed({ search: 'orders', status: 'fail', limit: 25 });
     await client.getStageHistory({
       stage: 'arn:aws:apigateway:us-east-1::/restapis/a1/stages/prod',

@@ -1,5 +1,7 @@
 import {
+  pageSizeOptions,
   readCoverageQuery,
+  readPage,
   readUnclaimedQuery,
   writeCoverageQuery,
 } from './coverageQuery';
@@ -20,7 +22,7 @@ describe('the coverage query in the URL', () => {
       offset: 200,
       limit: 100,
     });
-    expect(readCoverageQuery(new URLSearchParams('page=0&size=7'))).toEqual({
+    expect(readCoverageQuery(new URLSearchParams('page=0&size=700'))).toEqual({
       sort: 'failing',
       order: 'desc',
       offset: 0,
@@ -48,6 +50,15 @@ describe('the coverage query in the URL', () => {
         limit: 200,
       }).toString(),
     ).toBe('sort=coverage&order=asc&size=200');
+  });
+
+  it('keeps any page size the backend takes, and offers it', () => {
+    expect(readPage(new URLSearchParams('size=4&page=2'))).toEqual({
+      page: 1,
+      size: 4,
+    });
+    expect(pageSizeOptions(4)).toEqual([4, 10, 25, 50, 100, 200]);
+    expect(pageSizeOptions(50)).toEqual([10, 25, 50, 100, 200]);
   });
 
   it('round-trips', () => {

@@ -24,8 +24,8 @@ export function defaultOrder(sort: CoverageSort): 'asc' | 'desc' {
 /** The backend's default sort: the most failing first. */
 export const DEFAULT_SORT: CoverageSort = 'failing';
 
-/** Rows per page the tables offer; the backend allows up to 200. */
-export const PAGE_SIZES = [25, 50, 100, 200];
+/** Rows per page the tables offer; the backend allows 1 to 200. */
+export const PAGE_SIZES = [10, 25, 50, 100, 200];
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** A page as the URL names it: `page` from 1, `size` rows. */
@@ -35,14 +35,26 @@ export interface PageParams {
   size: number;
 }
 
-/** The page in the URL (`?page=3&size=100`); unknown values give the first page of 50. */
+/**
+ * The page in the URL (`?page=3&size=100`): any size the backend takes (1
+ * to 200), so that a link keeps its page; other values give the first page
+ * of 50.
+ */
 export function readPage(params: URLSearchParams): PageParams {
   const page = Number(params.get('page'));
   const size = Number(params.get('size'));
   return {
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page - 1 : 0,
-    size: PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
+    size:
+      Number.isInteger(size) && size >= 1 && size <= 200
+        ? size
+        : DEFAULT_PAGE_SIZE,
   };
+}
+
+/** The sizes a table offers: the usual ones and the URL's. */
+export function pageSizeOptions(size: number): number[] {
+  return [...new Set([...PAGE_SIZES, size])].sort((a, b) => a - b);
 }
 
 /** Sets the page in URL parameters, defaults left out. */

@@ -104,7 +104,7 @@ export function AuditSection(props: {
   const { value, loading, error, recheck, rechecking, recheckError } =
     props.audit;
   let body = null;
-  if (loading) body = <Progress />;
+  if (loading) body = <Progress aria-label="Loading the compliance" />;
   else if (error) body = <ErrorState error={error} />;
   else if (value) body = <AuditResult audit={value} />;
   return (

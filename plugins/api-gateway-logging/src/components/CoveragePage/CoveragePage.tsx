@@ -102,7 +102,9 @@ function Trend(props: { query: CoverageQuery }) {
       title={`Coverage over time: ${of}`}
       subheader={`Last ${HISTORY_DAYS} days`}
     >
-      {history.loading && <Progress />}
+      {history.loading && (
+        <Progress aria-label="Loading the coverage history" />
+      )}
       {history.error && (
         <ErrorState
           error={history.error}
@@ -167,7 +169,7 @@ function EntitiesView(props: {
         {report ? (
           <CoverageSummary report={report} onShowUnclaimed={onShowUnclaimed} />
         ) : (
-          !table.error && <Progress />
+          !table.error && <Progress aria-label="Loading the coverage" />
         )}
       </Grid>
       <Grid item xs={12} md={7}>
@@ -178,7 +180,11 @@ function EntitiesView(props: {
           title={filtered ? 'Checks, matching the filters' : 'Checks'}
           subheader="Stages passing each check, of those it applies to"
         >
-          {report ? <ChecksCoverage totals={report.matching} /> : <Progress />}
+          {report ? (
+            <ChecksCoverage totals={report.matching} />
+          ) : (
+            <Progress aria-label="Loading the checks" />
+          )}
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
@@ -235,18 +241,24 @@ export function CoveragePage() {
   const view: View =
     params.get('tab') === 'unclaimed' ? 'unclaimed' : 'entities';
   const traceSearch = useRouteRef(traceSearchRouteRef);
-  const [report, setReport] = useState<CoverageResponse>();
+  const [unclaimed, setUnclaimed] = useState<number>();
   const [sweep, setSweep] = useState<SweepStatus>();
   const [refresh, setRefresh] = useState(0);
   const onReport = useCallback((r: CoverageResponse) => {
-    setReport(r);
+    setUnclaimed(r.summary.unclaimedStages);
     setSweep(r.sweep);
   }, []);
+  const onUnclaimedPage = useCallback(
+    (page: { sweep: SweepStatus; total?: number }) => {
+      setSweep(page.sweep);
+      if (page.total !== undefined) setUnclaimed(page.total);
+    },
+    [],
+  );
   const onSwept = useCallback(() => setRefresh(r => r + 1), []);
   // Each view has its own filters: a new view starts clean.
   const show = (next: View) =>
     setParams(next === 'unclaimed' ? { tab: 'unclaimed' } : {});
-  const unclaimed = report?.summary.unclaimedStages;
 
   return (
     <Page themeId="tool">
@@ -313,7 +325,7 @@ export function CoveragePage() {
                 onShowUnclaimed={() => show('unclaimed')}
               />
             ) : (
-              <UnclaimedStages refresh={refresh} onSweep={setSweep} />
+              <UnclaimedStages refresh={refresh} onPage={onUnclaimedPage} />
             )}
           </Grid>
         </Grid>

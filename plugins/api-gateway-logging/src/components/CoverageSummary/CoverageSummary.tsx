@@ -30,12 +30,17 @@ const useStyles = makeStyles(theme => ({
     cursor: 'pointer',
   },
   checks: { listStyle: 'none', margin: 0, padding: 0 },
+  // The title and counts on a line, the bar under them: fits a narrow card.
   check: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(120px, 1fr) 90px 110px',
-    alignItems: 'center',
-    gap: theme.spacing(1, 2),
+    gridTemplateColumns: '1fr auto',
+    gridTemplateAreas: '"title count" "bar bar"',
+    alignItems: 'baseline',
+    gap: theme.spacing(0.25, 2),
     padding: theme.spacing(0.5, 0),
+    '& > :nth-child(1)': { gridArea: 'title' },
+    '& > :nth-child(2)': { gridArea: 'bar' },
+    '& > :nth-child(3)': { gridArea: 'count', whiteSpace: 'nowrap' },
   },
   bar: { height: 6, borderRadius: 3 },
 }));

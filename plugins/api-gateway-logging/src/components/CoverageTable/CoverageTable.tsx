@@ -12,7 +12,6 @@ import {
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -28,25 +27,27 @@ import {
 import { useTimeZone } from '../../hooks/useTimeZone';
 import { coveragePercent } from '../../lib/checks';
 import { checkStatuses, oldestCheck } from '../../lib/coverage';
-import { PAGE_SIZES } from '../../lib/coverageQuery';
+import { pageSizeOptions } from '../../lib/coverageQuery';
 import { shortRef } from '../../lib/entityRefs';
-import { isUnreadable, whoCanFix } from '../../lib/problems';
+import { isUnreadable, problemText } from '../../lib/problems';
 import { TABLE_OPTIONS } from '../../lib/tables';
 import { plural } from '../../lib/text';
 import { formatAge, formatMinute } from '../../lib/time';
 import { CheckStatus } from '../CheckStatus';
 import { ClampedText } from '../ClampedText';
+import { FindingChips } from '../FindingChips';
+import { REMOTE_TABLE_COMPONENTS } from '../TableLoading';
 
 /** A table row: material-table keeps row state by a unique `id`. */
 export type CoverageRow = CoverageEntity & { id: string };
 
 const useStyles = makeStyles(theme => ({
-  chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
-  fail: {
-    backgroundColor: theme.palette.error.dark,
-    color: theme.palette.error.contrastText,
+  findings: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    minWidth: 0,
   },
-  warn: { borderColor: theme.palette.warning.main },
   coverage: {
     display: 'flex',
     alignItems: 'center',
@@ -151,37 +152,28 @@ function Findings(props: { entity: CoverageEntity }) {
   const stageErrors = entity.stages.filter(s => isUnreadable(s) || s.error);
   const multiStage = entity.stages.length > 1;
   return (
-    <div className={classes.chips}>
+    <div className={classes.findings}>
       {stageErrors.map(stage => (
         <ClampedText
           key={stage.arn}
-          text={`${multiStage ? `${stage.stageName}: ` : ''}${
-            stage.problem?.message ?? stage.error ?? ''
-          }${
-            stage.problem
-              ? ` Who can fix it: ${whoCanFix(
-                  stage.problem.whoCanFix,
-                  stage.accountId,
-                )}`
-              : ''
-          }`}
+          text={`${multiStage ? `${stage.stageName}: ` : ''}${problemText(
+            stage,
+          )}`}
         />
       ))}
-      {statuses
-        .sort(
-          (a, b) =>
-            (a[1].status === 'fail' ? -1 : 1) -
-            (b[1].status === 'fail' ? -1 : 1),
-        )
-        .map(([id, s]) => (
-          <Chip
-            key={id}
-            size="small"
-            variant={s.status === 'fail' ? 'default' : 'outlined'}
-            className={s.status === 'fail' ? classes.fail : classes.warn}
-            label={`${s.title}${multiStage ? ` (${s.stages.join(', ')})` : ''}`}
-          />
-        ))}
+      <FindingChips
+        chips={statuses
+          .sort(
+            (a, b) =>
+              (a[1].status === 'fail' ? -1 : 1) -
+              (b[1].status === 'fail' ? -1 : 1),
+          )
+          .map(([id, s]) => ({
+            key: id,
+            kind: s.status === 'fail' ? 'fail' : 'warn',
+            label: `${s.title}${multiStage ? ` (${s.stages.join(', ')})` : ''}`,
+          }))}
+      />
     </div>
   );
 }
@@ -210,14 +202,29 @@ function Coverage(props: { entity: CoverageEntity }) {
   );
 }
 
-function Checked(props: { entity: CoverageEntity }) {
+function Checked(props: { entity: CoverageEntity; caption?: boolean }) {
   const classes = useStyles();
+  const variant = props.caption ? 'caption' : 'body2';
   const { zone, label } = useTimeZone();
   const at = oldestCheck(props.entity);
-  if (at === undefined) return null;
+  if (at === undefined) {
+    // Audited for this answer (no sweep yet), or nothing to check.
+    return !props.caption || props.entity.stages.length > 0 ? (
+      <Typography variant={variant} color="textSecondary" component="div">
+        {props.caption && 'checked '}
+        {props.entity.stages.length > 0 ? 'now' : '—'}
+      </Typography>
+    ) : null;
+  }
   return (
     <Tooltip title={`${formatMinute(at, zone)} (${label})`}>
-      <Typography variant="body2" className={classes.nowrap}>
+      <Typography
+        variant={variant}
+        color={props.caption ? 'textSecondary' : 'initial'}
+        component="div"
+        className={classes.nowrap}
+      >
+        {props.caption && 'checked '}
         {formatAge(at)}
       </Typography>
     </Tooltip>
@@ -227,8 +234,8 @@ function Checked(props: { entity: CoverageEntity }) {
 /**
  * The entities matching the coverage filters, one page at a time from the
  * backend (remote data), sorted by the backend on the column clicked;
- * under 1280 px wide, the owner goes under the entity's name so that the
- * findings keep room.
+ * under 1280 px wide, the owner goes under the entity's name and the age
+ * under the status, so that the findings keep room.
  */
 export function CoverageTable(props: {
   query: CoverageQuery;
@@ -236,11 +243,15 @@ export function CoverageTable(props: {
   title: string;
 }) {
   const { query, data, title } = props;
-  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'));
-  const columns = useMemo(() => {
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), {
+    noSsr: true,
+  });
+  const columns = useMemo<TableColumn<CoverageRow>[]>(() => {
     const sorted = (sort: CoverageSort) =>
       query.sort === sort ? { defaultSort: query.order } : {};
-    const list: Array<TableColumn<CoverageRow> | false> = [
+    // The same columns at every width (the owner's hidden when narrow):
+    // material-table keeps the sorted column by its index.
+    return [
       {
         title: 'Entity',
         field: 'name',
@@ -248,9 +259,10 @@ export function CoverageTable(props: {
         ...sorted('name'),
         render: e => <EntityLink entity={e} showOwner={!wide} />,
       },
-      wide && {
+      {
         title: 'Owner',
         field: 'owner',
+        hidden: !wide,
         width: '150px',
         ...sorted('owner'),
         render: e => <Owner entity={e} />,
@@ -264,6 +276,7 @@ export function CoverageTable(props: {
           <>
             <EntityStatus entity={e} />
             <Coverage entity={e} />
+            {!wide && <Checked entity={e} caption />}
           </>
         ),
       },
@@ -275,12 +288,12 @@ export function CoverageTable(props: {
       {
         title: 'Checked',
         field: 'checked',
+        hidden: !wide,
         width: '120px',
         ...sorted('checked'),
         render: e => <Checked entity={e} />,
       },
     ];
-    return list.filter((c): c is TableColumn<CoverageRow> => !!c);
   }, [wide, query.sort, query.order]);
   const pageSize = query.limit ?? 50;
   return (
@@ -294,7 +307,7 @@ export function CoverageTable(props: {
         thirdSortClick: false,
         paging: true,
         pageSize,
-        pageSizeOptions: PAGE_SIZES,
+        pageSizeOptions: pageSizeOptions(pageSize),
         tableLayout: 'fixed',
         emptyRowsWhenPaging: false,
       }}
@@ -303,6 +316,7 @@ export function CoverageTable(props: {
       }}
       columns={columns}
       data={data}
+      components={REMOTE_TABLE_COMPONENTS}
     />
   );
 }

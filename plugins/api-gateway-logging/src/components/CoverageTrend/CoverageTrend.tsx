@@ -75,6 +75,8 @@ export function CoverageTrend(props: {
           <InputLabel id={selectId}>Check</InputLabel>
           <Select
             labelId={selectId}
+            // Named, so that the button is labelled by the label and the value.
+            name={selectId.replace(/^agl-/, '')}
             value={check ?? ALL}
             onChange={e => {
               const v = e.target.value as string;

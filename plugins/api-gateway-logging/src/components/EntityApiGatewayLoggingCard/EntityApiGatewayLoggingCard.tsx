@@ -82,7 +82,7 @@ function Compliance() {
       <Typography variant="body2" className={classes.heading}>
         Logging compliance
       </Typography>
-      {loading && <Progress />}
+      {loading && <Progress aria-label="Loading the compliance" />}
       {error && <ErrorState error={error} />}
       {value?.stages.map(stage => (
         <StageLine key={stage.arn} stage={stage} />
@@ -110,7 +110,7 @@ function LastHourFailures(props: { entity: CompoundEntityRef }) {
       </Typography>
     );
   }
-  if (loading) return <Progress />;
+  if (loading) return <Progress aria-label="Loading the failures" />;
   if (error) {
     return (
       <ErrorState

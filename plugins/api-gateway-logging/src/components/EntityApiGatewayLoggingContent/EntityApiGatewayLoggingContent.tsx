@@ -49,7 +49,7 @@ function Sections(props: { stages: EntityStagesResponse }) {
  */
 function EntityLogging() {
   const { value, loading, error } = useEntityStages();
-  if (loading) return <Progress />;
+  if (loading) return <Progress aria-label="Loading the stages" />;
   if (error) return <ErrorState error={error} />;
   if (!value) return null;
   return <Sections stages={value} />;

@@ -276,7 +276,7 @@ function Failures(props: { entity: CompoundEntityRef; stages: StageInfo[] }) {
           />
         </div>
       )}
-      {!response && !error && <Progress />}
+      {!response && !error && <Progress aria-label="Loading the failures" />}
       {response && response.total > 0 && (
         <>
           <div className={classes.block}>
@@ -322,7 +322,7 @@ export function FailuresSection(props: {
 }) {
   const entityRef = stringifyEntityRef(props.entity);
   const { loading, allowed } = useTracesPermission(entityRef);
-  if (loading) return <Progress />;
+  if (loading) return <Progress aria-label="Checking your permissions" />;
   if (!allowed) {
     return (
       <InfoCard title="Recent failures">

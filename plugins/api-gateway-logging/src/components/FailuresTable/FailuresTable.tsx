@@ -13,6 +13,7 @@ import { shortenMasks } from '../../lib/text';
 import { formatFullTime, formatTime } from '../../lib/time';
 import { Breakable } from '../Breakable';
 import { CategoryLabel } from '../CategoryLabel';
+import { REMOTE_TABLE_COMPONENTS } from '../TableLoading';
 
 const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
@@ -200,10 +201,13 @@ export function FailuresTable(props: {
           toolbar: false,
           // Column widths as given; the reason takes the rest.
           tableLayout: 'fixed',
+          // A short last page ends with its rows, not a block of blanks.
+          emptyRowsWhenPaging: false,
         }}
         localization={{ body: { emptyDataSourceMessage: emptyContent } }}
         columns={columns}
         data={data}
+        components={REMOTE_TABLE_COMPONENTS}
         onRowClick={(_e, item) => item && onSelect(item)}
       />
     </>

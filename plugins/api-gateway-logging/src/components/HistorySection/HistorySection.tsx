@@ -25,7 +25,7 @@ export function HistorySection() {
   const { entity } = useEntity();
   const { value, loading, error } = useEntityHistory();
   const { label } = useTimeZone();
-  if (loading) return <Progress />;
+  if (loading) return <Progress aria-label="Loading the history" />;
   if (error) {
     return (
       <InfoCard title="History">

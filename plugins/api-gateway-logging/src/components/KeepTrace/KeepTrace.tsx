@@ -22,6 +22,7 @@ import {
 import { useTimeZone } from '../../hooks/useTimeZone';
 import { shortRef } from '../../lib/entityRefs';
 import { formatMinute } from '../../lib/time';
+import { Breakable } from '../Breakable';
 import { ErrorState } from '../ErrorState';
 
 /** Whether a ticket URL can be kept: empty, or an http(s) URL. */
@@ -54,8 +55,14 @@ export function KeptNote(props: { kept: KeptTraceInfo }) {
         <>
           {' '}
           for{' '}
-          <Link to={kept.ticketUrl} target="_blank" rel="noopener noreferrer">
-            {kept.ticketUrl}
+          <Link
+            to={kept.ticketUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            // Told apart from the sentence by more than its colour.
+            underline="always"
+          >
+            <Breakable text={kept.ticketUrl} />
           </Link>
         </>
       )}
@@ -156,7 +163,8 @@ function KeepDialog(props: {
 
 /**
  * "Keep this trace" for an incident: stores it past log retention with an
- * optional ticket link; once kept, who kept it and when.
+ * optional ticket link. Once kept, nothing: {@link KeptNote} says who kept
+ * it and when.
  */
 export function KeepTrace(props: {
   query: TraceQuery;
@@ -165,7 +173,7 @@ export function KeepTrace(props: {
 }) {
   const { query, response, onKept } = props;
   const [open, setOpen] = useState(false);
-  if (response.kept) return <KeptNote kept={response.kept} />;
+  if (response.kept || response.source === 'kept') return null;
   return (
     <>
       <Button

@@ -7,7 +7,7 @@ import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
 import { useTrace } from '../../hooks/useTrace';
 import { StageInfo } from '../../lib/stages';
 import { Breakable } from '../Breakable';
-import { KeepTrace } from '../KeepTrace';
+import { KeepTrace, KeptNote } from '../KeepTrace';
 import { TraceLinkActions } from '../TraceLinkActions';
 import { TracePanel } from '../TracePanel';
 import { TimeZoneSwitch } from '../TimeZoneSwitch';
@@ -63,6 +63,12 @@ function DrawerContent(props: {
           <CloseIcon />
         </IconButton>
       </div>
+      {/* A kept copy says so in its banner instead. */}
+      {state.value?.kept && state.value.source !== 'kept' && (
+        <div className={classes.zone}>
+          <KeptNote kept={state.value.kept} />
+        </div>
+      )}
       <div className={classes.zone}>
         <TimeZoneSwitch />
       </div>

@@ -24,7 +24,7 @@ import { isStageArn } from '../../lib/stages';
 import { formatMinute, TIME_RANGES } from '../../lib/time';
 import { traceRouteRef } from '../../routes';
 import { ErrorState } from '../ErrorState';
-import { KeepTrace } from '../KeepTrace';
+import { KeepTrace, KeptNote } from '../KeepTrace';
 import { TraceLinkActions } from '../TraceLinkActions';
 import {
   PartialSearch,
@@ -143,6 +143,12 @@ function TraceResult(props: {
               onKept={state.replace}
             />
           </TraceLinkActions>
+        </Grid>
+      )}
+      {/* A kept copy says so in its banner instead. */}
+      {state.value?.kept && state.value.source !== 'kept' && (
+        <Grid item xs={12}>
+          <KeptNote kept={state.value.kept} />
         </Grid>
       )}
       <Grid item xs={12}>

@@ -3,13 +3,13 @@ import { useSearchParams } from 'react-router-dom';
 import { Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 import {
   ANNOTATION_ACCOUNT_ID,
   ANNOTATION_STAGE_ARN,
@@ -24,13 +24,13 @@ import { useTimeZone } from '../../hooks/useTimeZone';
 import { useUrlTable } from '../../hooks/useUrlTable';
 import { annotationsYaml } from '../../lib/annotations';
 import {
-  PAGE_SIZES,
+  pageSizeOptions,
   readPage,
   readUnclaimedQuery,
   STAGE_STATUSES,
   writePage,
 } from '../../lib/coverageQuery';
-import { whoCanFix } from '../../lib/problems';
+import { problemText } from '../../lib/problems';
 import { TABLE_OPTIONS, withIds } from '../../lib/tables';
 import { plural } from '../../lib/text';
 import { Breakable } from '../Breakable';
@@ -38,18 +38,15 @@ import { STAGE_STATUS_LABELS, StageStatusLabel } from '../CheckStatus';
 import { ClampedText } from '../ClampedText';
 import { CodeBlock } from '../CodeBlock';
 import { ErrorState } from '../ErrorState';
+import { FindingChips } from '../FindingChips';
 import { FilterRow, Picker, SearchField } from '../CoverageFilters';
 import { StageTimeline } from '../StageTimeline';
+import { REMOTE_TABLE_COMPONENTS } from '../TableLoading';
 
 type Row = UnclaimedStage & { id: string };
 
 const useStyles = makeStyles(theme => ({
-  chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
-  fail: {
-    backgroundColor: theme.palette.error.dark,
-    color: theme.palette.error.contrastText,
-  },
-  warn: { borderColor: theme.palette.warning.main },
+  below: { marginTop: theme.spacing(0.5) },
   arn: {
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
     overflowWrap: 'anywhere',
@@ -102,16 +99,10 @@ function Compliance(props: { stage: UnclaimedStage }) {
   const { stage } = props;
   const classes = useStyles();
   if (stage.status === 'unreadable' || stage.problem) {
-    const fixer = whoCanFix(stage.problem?.whoCanFix, stage.accountId);
     return (
       <>
         <StageStatusLabel status="unreadable" />
-        <ClampedText
-          text={`${stage.problem?.message ?? stage.error ?? ''}${
-            fixer ? ` Who can fix it: ${fixer}` : ''
-          }`}
-          lines={2}
-        />
+        <ClampedText text={problemText(stage)} lines={2} />
       </>
     );
   }
@@ -122,17 +113,14 @@ function Compliance(props: { stage: UnclaimedStage }) {
     <>
       <StageStatusLabel status={stage.status} />
       {findings.length > 0 && (
-        <div className={classes.chips}>
-          {findings.map(c => (
-            <Chip
-              key={c.id}
-              size="small"
-              variant={c.status === 'fail' ? 'default' : 'outlined'}
-              className={c.status === 'fail' ? classes.fail : classes.warn}
-              label={c.title}
-            />
-          ))}
-        </div>
+        <FindingChips
+          className={classes.below}
+          chips={findings.map(c => ({
+            key: c.id,
+            kind: c.status === 'fail' ? 'fail' : 'warn',
+            label: c.title,
+          }))}
+        />
       )}
     </>
   );
@@ -150,21 +138,16 @@ function Tags(props: { tags: Record<string, string> }) {
   }
   const shown = entries.slice(0, MAX_TAGS);
   return (
-    <div className={classes.chips}>
-      {shown.map(([key, value]) => (
-        <Chip
-          key={key}
-          size="small"
-          variant="outlined"
-          label={`${key}=${value}`}
-        />
-      ))}
+    <FindingChips
+      className={classes.below}
+      chips={shown.map(([key, value]) => ({ key, label: `${key}=${value}` }))}
+    >
       {entries.length > shown.length && (
         <Typography variant="caption" color="textSecondary">
           +{entries.length - shown.length} more
         </Typography>
       )}
-    </div>
+    </FindingChips>
   );
 }
 
@@ -209,7 +192,7 @@ function ClaimDialog(props: { stage: UnclaimedStage; onClose: () => void }) {
           <Typography variant="h6" component="h3" gutterBottom>
             Changes (times in {label})
           </Typography>
-          {history.loading && <Progress />}
+          {history.loading && <Progress aria-label="Loading the changes" />}
           {history.error && <ErrorState error={history.error} />}
           {history.value && <StageTimeline history={history.value} max={5} />}
         </div>
@@ -231,11 +214,14 @@ function ClaimDialog(props: { stage: UnclaimedStage; onClose: () => void }) {
 export function UnclaimedStages(props: {
   /** A new value loads the page again (after a sweep). */
   refresh?: number;
-  /** The sweep status each page carries. */
-  onSweep?: (sweep: SweepStatus) => void;
+  /** The sweep status each page carries, and the unfiltered total. */
+  onPage?: (page: { sweep: SweepStatus; total?: number }) => void;
 }) {
-  const { refresh = 0, onSweep } = props;
+  const { refresh = 0, onPage } = props;
   const classes = useStyles();
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), {
+    noSsr: true,
+  });
   const api = useApi(apiGatewayLoggingApiRef);
   const [response, setResponse] = useState<UnclaimedResponse>();
   const [claiming, setClaiming] = useState<UnclaimedStage>();
@@ -246,7 +232,11 @@ export function UnclaimedStages(props: {
     load: async params => {
       const page = await api.getUnclaimed(readUnclaimedQuery(params));
       setResponse(page);
-      onSweep?.(page.sweep);
+      const { search, status } = readUnclaimedQuery(params);
+      onPage?.({
+        sweep: page.sweep,
+        total: search || status ? undefined : page.total,
+      });
       return {
         rows: withIds(page.stages, s => `${s.accountId ?? ''}|${s.arn}`),
         total: page.total,
@@ -263,7 +253,7 @@ export function UnclaimedStages(props: {
       },
       {
         title: 'Region and account',
-        width: '170px',
+        width: '150px',
         render: s => (
           <>
             <Typography variant="body2">{s.region}</Typography>
@@ -273,11 +263,26 @@ export function UnclaimedStages(props: {
           </>
         ),
       },
-      { title: 'Compliance', render: s => <Compliance stage={s} /> },
-      { title: 'Tags', width: '24%', render: s => <Tags tags={s.tags} /> },
+      {
+        title: wide ? 'Compliance' : 'Compliance and tags',
+        render: s => (
+          <>
+            <Compliance stage={s} />
+            {!wide && <Tags tags={s.tags} />}
+          </>
+        ),
+      },
+      // Hidden rather than left out when narrow: material-table keeps
+      // columns by index.
+      {
+        title: 'Tags',
+        hidden: !wide,
+        width: '280px',
+        render: s => <Tags tags={s.tags} />,
+      },
       {
         title: 'Catalog',
-        width: '120px',
+        width: '100px',
         render: s => (
           <Button
             size="small"
@@ -291,7 +296,7 @@ export function UnclaimedStages(props: {
         ),
       },
     ],
-    [],
+    [wide],
   );
   return (
     <>
@@ -322,7 +327,7 @@ export function UnclaimedStages(props: {
             ...TABLE_OPTIONS,
             paging: true,
             pageSize: query.limit,
-            pageSizeOptions: PAGE_SIZES,
+            pageSizeOptions: pageSizeOptions(query.limit),
             tableLayout: 'fixed',
             emptyRowsWhenPaging: false,
           }}
@@ -334,6 +339,7 @@ export function UnclaimedStages(props: {
           }}
           columns={columns}
           data={table.data}
+          components={REMOTE_TABLE_COMPONENTS}
         />
       </div>
       {claiming && (
