@@ -14,7 +14,7 @@ describe('StageTimeline', () => {
             { what: 'Execution logging', from: 'ERROR', to: 'OFF' },
             { what: 'Access log format', from: 'JSON' },
           ],
-          summary: 'Execution logging ERROR → OFF, and 1 more',
+          summary: 'Execution logging ERROR → OFF (backend wording)',
         },
         ...storedFixtures.stageHistory.versions.slice(1),
       ],
@@ -25,7 +25,7 @@ describe('StageTimeline', () => {
       'Execution logging ERROR → OFF, and 1 moreFailing',
     );
     expect(
-      screen.getByText('Access log format: JSON → none'),
+      screen.getByText('Access log format JSON → none'),
     ).toBeInTheDocument();
     expect(screen.getByText('First seen')).toBeInTheDocument();
     expect(

@@ -5,6 +5,7 @@ import {
   StageHistoryResponse,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useTimeZone } from '../../hooks/useTimeZone';
+import { changeHeadline, changeText } from '../../lib/history';
 import { formatBetween, formatMinute } from '../../lib/time';
 import { StageStatusLabel } from '../CheckStatus';
 
@@ -67,8 +68,7 @@ function Version(props: { version: StageChange }) {
     <li className={classes.item}>
       <div className={classes.head}>
         <Typography variant="body2" className={classes.summary}>
-          {version.summary ||
-            (version.changes.length === 0 ? 'First seen' : 'Changed')}
+          {changeHeadline(version)}
         </Typography>
         <StageStatusLabel status={version.status} />
       </div>
@@ -91,9 +91,7 @@ function Version(props: { version: StageChange }) {
         <ul className={classes.details}>
           {version.changes.map(c => (
             <li key={`${c.what}|${c.from}|${c.to}`}>
-              <Typography variant="body2">
-                {c.what}: {c.from ?? 'none'} → {c.to ?? 'none'}
-              </Typography>
+              <Typography variant="body2">{changeText(c)}</Typography>
             </li>
           ))}
         </ul>
