@@ -169,7 +169,7 @@ export const entityHistory: EntityHistoryResponse = {
 
 /**
  * A permission API that answers every request the same way, or, with
- * `refreshAllowed`, `api-gateway-logging.audit.refresh` apart.
+ * `refreshAllowed`, re-checks and sweeps apart.
  */
 export function permissionApi(
   allowed: boolean,
@@ -177,10 +177,12 @@ export function permissionApi(
 ): PermissionApi {
   return {
     authorize: async (request: { permission: { name: string } }) => {
-      const yes =
-        request.permission.name === 'api-gateway-logging.audit.refresh'
-          ? refreshAllowed
-          : allowed;
+      const yes = [
+        'api-gateway-logging.audit.refresh',
+        'api-gateway-logging.sweep.run',
+      ].includes(request.permission.name)
+        ? refreshAllowed
+        : allowed;
       return { result: yes ? 'ALLOW' : 'DENY' };
     },
   } as unknown as PermissionApi;

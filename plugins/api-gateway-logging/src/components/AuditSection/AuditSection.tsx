@@ -3,7 +3,10 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { EntityAuditResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityAudit } from '../../hooks/useEntityAudit';
+import { useAuditRefreshPermission } from '../../hooks/useRefreshPermissions';
 import { stageRank, stageStatus } from '../../lib/checks';
 import { isUnreadable } from '../../lib/problems';
 import { plural } from '../../lib/text';
@@ -101,6 +104,8 @@ export function AuditSection(props: {
   audit: ReturnType<typeof useEntityAudit>;
 }) {
   const classes = useStyles();
+  const { entity } = useEntity();
+  const permission = useAuditRefreshPermission(stringifyEntityRef(entity));
   const { value, loading, error, recheck, rechecking, recheckError } =
     props.audit;
   let body = null;
@@ -118,7 +123,8 @@ export function AuditSection(props: {
           busyLabel="Re-checking…"
           busy={rechecking}
           onClick={() => recheck()}
-          deniedReason="Re-checking reads AWS now and needs the api-gateway-logging.audit.refresh permission; these results are from the last sweep."
+          permission={permission}
+          deniedReason="Re-checking reads AWS now and needs the api-gateway-logging.audit.refresh permission on this entity; these results are from the last sweep."
         />
       </div>
       {recheckError && (

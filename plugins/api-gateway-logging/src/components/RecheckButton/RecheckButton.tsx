@@ -3,7 +3,6 @@ import CircularProgress from '@material-ui/core/CircularProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import { useAuditRefreshPermission } from '../../hooks/useAuditRefreshPermission';
 
 const useStyles = makeStyles(theme => ({
   root: { display: 'inline-flex', alignItems: 'center', gap: theme.spacing(1) },
@@ -12,21 +11,23 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * An action that reads AWS now (re-check an entity, start a sweep), for
- * those granted `api-gateway-logging.audit.refresh`; for the others it is
- * disabled and says why, in words beside it (a tooltip on a disabled button
- * reaches neither keyboards nor touch).
+ * those granted its permission; for the others it is disabled and says why,
+ * in words beside it (a tooltip on a disabled button reaches neither
+ * keyboards nor touch).
  */
 export function RecheckButton(props: {
   label: string;
   busyLabel: string;
   busy: boolean;
   onClick: () => void;
+  /** The answer of `usePermission` for the action. */
+  permission: { loading: boolean; allowed: boolean };
   /** What the viewer misses without the permission. */
   deniedReason: string;
 }) {
-  const { label, busyLabel, busy, onClick, deniedReason } = props;
+  const { label, busyLabel, busy, onClick, permission, deniedReason } = props;
+  const { loading, allowed } = permission;
   const classes = useStyles();
-  const { loading, allowed } = useAuditRefreshPermission();
   const reasonId = `agl-denied-${label.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <span className={classes.root}>

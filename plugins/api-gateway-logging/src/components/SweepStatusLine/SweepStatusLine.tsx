@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { SweepStatus } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { apiGatewayLoggingApiRef } from '../../api/ApiGatewayLoggingApi';
+import { useSweepPermission } from '../../hooks/useRefreshPermissions';
 import { sweepText } from '../../lib/sweeps';
 import { ErrorState } from '../ErrorState';
 import { RecheckButton } from '../RecheckButton';
@@ -36,6 +37,7 @@ export function SweepStatusLine(props: {
   const [sweep, setSweep] = useState(props.sweep);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<Error>();
+  const permission = useSweepPermission();
   useEffect(() => setSweep(props.sweep), [props.sweep]);
 
   // While a sweep runs, ask now and then whether it has ended.
@@ -75,7 +77,8 @@ export function SweepStatusLine(props: {
         busyLabel={starting ? 'Starting…' : 'Sweeping…'}
         busy={starting || sweep.running}
         onClick={start}
-        deniedReason="Sweeping reads every account now and needs the api-gateway-logging.audit.refresh permission."
+        permission={permission}
+        deniedReason="Sweeping reads every account now and needs the api-gateway-logging.sweep.run permission."
       />
       {error && (
         <div className={classes.error}>
