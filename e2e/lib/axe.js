@@ -47,4 +47,21 @@ function describeViolations(violations) {
     .join('\n');
 }
 
-module.exports = { checkAccessibility, describeViolations };
+/**
+ * Fails unless axe finds no serious or critical violation on the page, or
+ * on one part of it (a locator).
+ */
+async function assertAccessible(page, name, part) {
+  const assert = require('node:assert/strict');
+  const serious = await checkAccessibility(page, name, {
+    include: part
+      ? await part.evaluate(e => {
+          e.setAttribute('data-axe', 'yes');
+          return '[data-axe="yes"]';
+        })
+      : undefined,
+  });
+  assert.equal(serious.length, 0, describeViolations(serious));
+}
+
+module.exports = { assertAccessible, checkAccessibility, describeViolations };

@@ -95,7 +95,32 @@ async function screenshotWidths(page, name) {
   for (const width of WIDTHS) await fullScreenshot(page, name, width);
 }
 
+/** A new page of the browser, waiting up to a minute for what it is asked. */
+async function newPage(browser) {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(60000);
+  return page;
+}
+
+/**
+ * A browser and a page for the tests of one file: opened before them,
+ * closed after; `use` receives them.
+ */
+function browserForTests(options, use) {
+  const { before, after } = require('node:test');
+  let browser;
+  before(async () => {
+    browser = await launchBrowser(options);
+    use(browser, await newPage(browser));
+  });
+  after(async () => {
+    await browser?.close();
+  });
+}
+
 module.exports = {
+  browserForTests,
+  newPage,
   launchBrowser,
   screenshot,
   fullScreenshot,

@@ -1,29 +1,19 @@
 // The entity tab in the real app: an API's stages, a malformed annotation,
 // and an API without annotations.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { launchBrowser, screenshotWidths } = require('../lib/browser');
-const { checkAccessibility, describeViolations } = require('../lib/axe');
+const { browserForTests, screenshotWidths } = require('../lib/browser');
+const { assertAccessible } = require('../lib/axe');
 
 const APP_URL = process.env.APP_URL ?? 'http://localhost:3000';
 let browser;
 let page;
 
-before(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(60000);
+browserForTests({}, (b, p) => {
+  browser = b;
+  page = p;
 });
-
-after(async () => {
-  await browser?.close();
-});
-
-async function assertAccessible(p, name) {
-  const serious = await checkAccessibility(p, name);
-  assert.equal(serious.length, 0, describeViolations(serious));
-}
 
 test('an API entity page has the API Gateway logging tab with its stages', async () => {
   await page.goto(`${APP_URL}/catalog/default/api/payments-api`);

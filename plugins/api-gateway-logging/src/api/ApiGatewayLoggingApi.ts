@@ -2,13 +2,20 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   ChecksResponse,
-  CoverageFilters,
+  CoverageHistoryResponse,
+  CoverageQuery,
   CoverageResponse,
   EntityAuditResponse,
+  EntityHistoryResponse,
   EntityStagesResponse,
   FailureCategory,
   FailuresResponse,
+  KeepTraceRequest,
+  StageHistoryResponse,
+  StageStatus,
+  SweepStatus,
   TraceResponse,
+  UnclaimedResponse,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 
 /**
@@ -44,6 +51,45 @@ export interface TraceQuery {
   around?: number;
 }
 
+/**
+ * Which unclaimed stages to list in {@link ApiGatewayLoggingApi.getUnclaimed}.
+ *
+ * @public
+ */
+export interface UnclaimedQuery {
+  /** Stages whose name, API name, API id or ARN contains this. */
+  search?: string;
+  status?: StageStatus;
+  offset?: number;
+  /** Stages per page, at most 200. */
+  limit?: number;
+}
+
+/**
+ * Which stage's timeline {@link ApiGatewayLoggingApi.getStageHistory} reads.
+ *
+ * @public
+ */
+export interface StageHistoryQuery {
+  /** The stage's ARN as AWS writes it. */
+  stage: string;
+  /** 12 digits; the backend's default account when absent. */
+  account?: string;
+}
+
+/**
+ * Whose coverage over time {@link ApiGatewayLoggingApi.getCoverageHistory}
+ * reads: the fleet, or one owner or system.
+ *
+ * @public
+ */
+export interface CoverageHistoryQuery {
+  owner?: string;
+  system?: string;
+  /** Days back from today (the backend's default is 30). */
+  days?: number;
+}
+
 /** The api-gateway-logging backend, as the frontend sees it. @public */
 export interface ApiGatewayLoggingApi {
   /** The stages an entity's annotations name (no AWS call). */
@@ -52,10 +98,32 @@ export interface ApiGatewayLoggingApi {
   getChecks(): Promise<ChecksResponse>;
   /** The logging audit of every stage of an entity. */
   getEntityAudit(entity: CompoundEntityRef): Promise<EntityAuditResponse>;
-  /** The logging coverage across the catalog. */
-  getCoverage(filters?: CoverageFilters): Promise<CoverageResponse>;
-  /** The same coverage report as CSV, for a download. */
-  getCoverageCsv(filters?: CoverageFilters): Promise<Blob>;
+  /**
+   * Audits an entity's stages live now ("Re-check now"), stores and returns
+   * the result. Needs `api-gateway-logging.audit.refresh`.
+   */
+  refreshEntityAudit(entity: CompoundEntityRef): Promise<EntityAuditResponse>;
+  /** One page of the logging coverage across the catalog, with totals. */
+  getCoverage(query?: CoverageQuery): Promise<CoverageResponse>;
+  /** Every entity matching the query (not one page), as CSV. */
+  getCoverageCsv(query?: CoverageQuery): Promise<Blob>;
+  /** One page of the stages of the swept accounts no entity claims. */
+  getUnclaimed(query?: UnclaimedQuery): Promise<UnclaimedResponse>;
+  /** One stage's changes over time, newest first. */
+  getStageHistory(query: StageHistoryQuery): Promise<StageHistoryResponse>;
+  /** An entity's stages' timelines and its coverage per day. */
+  getEntityHistory(
+    entity: CompoundEntityRef,
+    options?: { days?: number },
+  ): Promise<EntityHistoryResponse>;
+  /** Coverage per day, of the fleet or of one owner or system. */
+  getCoverageHistory(
+    query?: CoverageHistoryQuery,
+  ): Promise<CoverageHistoryResponse>;
+  /** The sweep running now, if any, and the last one that finished. */
+  getLatestSweep(): Promise<SweepStatus>;
+  /** Starts a sweep of the estate. Needs `api-gateway-logging.audit.refresh`. */
+  startSweep(): Promise<SweepStatus>;
   /** One page of an entity's failed requests in a time window. */
   getFailures(
     entity: CompoundEntityRef,
@@ -63,6 +131,14 @@ export interface ApiGatewayLoggingApi {
   ): Promise<FailuresResponse>;
   /** The execution-log trace and access-log record of one request. */
   getTrace(query: TraceQuery): Promise<TraceResponse>;
+  /**
+   * Keeps a trace past log retention (for an incident ticket); answers the
+   * trace with who kept it and when.
+   */
+  keepTrace(
+    requestId: string,
+    request: KeepTraceRequest,
+  ): Promise<TraceResponse>;
 }
 
 /** @public */

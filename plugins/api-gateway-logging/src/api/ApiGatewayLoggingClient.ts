@@ -3,17 +3,26 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   ChecksResponse,
-  CoverageFilters,
+  CoverageHistoryResponse,
+  CoverageQuery,
   CoverageResponse,
   EntityAuditResponse,
+  EntityHistoryResponse,
   EntityStagesResponse,
   FailuresResponse,
+  KeepTraceRequest,
+  StageHistoryResponse,
+  SweepStatus,
   TraceResponse,
+  UnclaimedResponse,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import {
   ApiGatewayLoggingApi,
+  CoverageHistoryQuery,
   FailuresQuery,
+  StageHistoryQuery,
   TraceQuery,
+  UnclaimedQuery,
 } from './ApiGatewayLoggingApi';
 
 type QueryValue = string | number | undefined;
@@ -40,15 +49,52 @@ export class ApiGatewayLoggingClient implements ApiGatewayLoggingApi {
     return this.getJson(`${entityPath(entity)}/audit`);
   }
 
-  getCoverage(filters: CoverageFilters = {}): Promise<CoverageResponse> {
-    return this.getJson(`/audit${queryString({ ...filters })}`);
+  refreshEntityAudit(entity: CompoundEntityRef): Promise<EntityAuditResponse> {
+    return this.send('POST', `${entityPath(entity)}/audit/refresh`);
   }
 
-  async getCoverageCsv(filters: CoverageFilters = {}): Promise<Blob> {
+  getCoverage(query: CoverageQuery = {}): Promise<CoverageResponse> {
+    return this.getJson(`/audit${queryString({ ...query })}`);
+  }
+
+  async getCoverageCsv(query: CoverageQuery = {}): Promise<Blob> {
+    // The CSV is every matching entity: no page.
+    const { offset: _offset, limit: _limit, ...rest } = query;
     const response = await this.fetch(
-      `/audit${queryString({ ...filters, format: 'csv' })}`,
+      `/audit${queryString({ ...rest, format: 'csv' })}`,
     );
     return response.blob();
+  }
+
+  getUnclaimed(query: UnclaimedQuery = {}): Promise<UnclaimedResponse> {
+    return this.getJson(`/unclaimed${queryString({ ...query })}`);
+  }
+
+  getStageHistory(query: StageHistoryQuery): Promise<StageHistoryResponse> {
+    return this.getJson(`/history/stages${queryString({ ...query })}`);
+  }
+
+  getEntityHistory(
+    entity: CompoundEntityRef,
+    options: { days?: number } = {},
+  ): Promise<EntityHistoryResponse> {
+    return this.getJson(
+      `${entityPath(entity)}/history${queryString({ days: options.days })}`,
+    );
+  }
+
+  getCoverageHistory(
+    query: CoverageHistoryQuery = {},
+  ): Promise<CoverageHistoryResponse> {
+    return this.getJson(`/history/coverage${queryString({ ...query })}`);
+  }
+
+  getLatestSweep(): Promise<SweepStatus> {
+    return this.getJson('/sweeps/latest');
+  }
+
+  startSweep(): Promise<SweepStatus> {
+    return this.send('POST', '/sweeps');
   }
 
   getFailures(
@@ -71,14 +117,42 @@ export class ApiGatewayLoggingClient implements ApiGatewayLoggingApi {
     );
   }
 
+  keepTrace(
+    requestId: string,
+    request: KeepTraceRequest,
+  ): Promise<TraceResponse> {
+    return this.send(
+      'POST',
+      `/traces/${encodeURIComponent(requestId)}/keep`,
+      request,
+    );
+  }
+
   private async getJson<T>(path: string): Promise<T> {
     const response = await this.fetch(path);
     return (await response.json()) as T;
   }
 
-  private async fetch(path: string): Promise<Response> {
+  private async send<T>(
+    method: 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const response = await this.fetch(path, {
+      method,
+      ...(body === undefined
+        ? {}
+        : {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+    });
+    return (await response.json()) as T;
+  }
+
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('api-gateway-logging');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

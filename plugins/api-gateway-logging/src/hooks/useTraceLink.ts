@@ -2,7 +2,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { traceRouteRef } from '../routes';
 import { formatAround } from '../lib/around';
 import { shortEntityRef } from '../lib/entityRefs';
-import { isStageArn, stageParam } from '../lib/stages';
+import { StageInfo, stageParam } from '../lib/stages';
 
 /** What identifies a trace in a link. */
 export interface TraceLinkTarget {
@@ -10,8 +10,8 @@ export interface TraceLinkTarget {
   entityRef: string;
   /** A stage ARN, or a stage name as given in a link. */
   stage?: string;
-  /** The entity's stage ARNs, to name the stage short when it is unambiguous. */
-  stageArns?: string[];
+  /** The entity's stages, to name the stage short when it is unambiguous. */
+  stages?: StageInfo[];
   /** Epoch ms near the request. */
   around?: number;
 }
@@ -27,11 +27,10 @@ export function traceSearch(target: Omit<TraceLinkTarget, 'requestId'>) {
   if (target.stage) {
     // A name stays a name; an ARN becomes the stage's name when the
     // entity's other stages are known not to share it.
+    const stage = target.stages?.find(s => s.arn === target.stage);
     search.set(
       'stage',
-      isStageArn(target.stage) && target.stageArns
-        ? stageParam(target.stage, target.stageArns)
-        : target.stage,
+      stage && target.stages ? stageParam(stage, target.stages) : target.stage,
     );
   }
   if (target.around !== undefined) {

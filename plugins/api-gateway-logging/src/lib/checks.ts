@@ -1,8 +1,12 @@
 import {
   AuditCheckResult,
+  CHECK_STATUS_RANK,
   CheckStatus,
   Severity,
+  StageAudit,
+  StageStatus,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { isUnreadable } from './problems';
 
 /** How a person reads each status. */
 export const STATUS_LABELS: Record<CheckStatus, string> = {
@@ -13,38 +17,37 @@ export const STATUS_LABELS: Record<CheckStatus, string> = {
   'not-applicable': 'Not applicable',
 };
 
-const STATUS_RANK: Record<CheckStatus, number> = {
-  error: 0,
-  fail: 1,
-  warn: 2,
-  pass: 3,
-  'not-applicable': 4,
-};
-
 const SEVERITY_RANK: Record<Severity, number> = {
   high: 0,
   medium: 1,
   low: 2,
 };
 
-/** Failures first (then errors, warnings), the most severe first within. */
+/**
+ * Failures first (then errors, warnings: the common package's ranking),
+ * the most severe first within.
+ */
 export function compareChecks(a: AuditCheckResult, b: AuditCheckResult) {
   return (
-    rankStatus(a.status) - rankStatus(b.status) ||
+    CHECK_STATUS_RANK[b.status] - CHECK_STATUS_RANK[a.status] ||
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
   );
 }
 
-/** Sorting rank of a status: fail first, then error, warn, pass, n/a. */
-export function rankStatus(status: CheckStatus): number {
-  // A failing check is a finding; an error is an unknown: findings first.
-  if (status === 'fail') return -1;
-  return STATUS_RANK[status];
+/** A stage's status as the backend states it; unreadable whatever else it says. */
+export function stageStatus(stage: StageAudit): StageStatus {
+  return isUnreadable(stage) ? 'unreadable' : stage.status;
 }
 
-/** The worst of some statuses (fail over error over warn over pass). */
-export function worstStatus(statuses: CheckStatus[]): CheckStatus | undefined {
-  return [...statuses].sort((a, b) => rankStatus(a) - rankStatus(b))[0];
+/**
+ * How much a stage's status weighs, on the common ranking of check
+ * statuses: an unreadable stage between a failing one (a definite finding)
+ * and one with a check that could not run.
+ */
+export function stageRank(status: StageStatus): number {
+  return status === 'unreadable'
+    ? (CHECK_STATUS_RANK.fail + CHECK_STATUS_RANK.error) / 2
+    : CHECK_STATUS_RANK[status];
 }
 
 /**

@@ -2,18 +2,21 @@ import { cloudWatchLogEventsUrl, consoleOrigin } from './console';
 
 describe('CloudWatch console links', () => {
   it.each([
-    ['aws', 'us-east-1', 'https://us-east-1.console.aws.amazon.com'],
-    ['aws-cn', 'cn-north-1', 'https://console.amazonaws.cn'],
-    ['aws-us-gov', 'us-gov-west-1', 'https://console.amazonaws-us-gov.com'],
-    ['aws-iso', 'us-iso-east-1', undefined],
-  ])('%s %s', (partition, region, origin) => {
-    expect(consoleOrigin(partition, region)).toBe(origin);
+    ['us-east-1', 'https://us-east-1.console.aws.amazon.com'],
+    ['eu-central-2', 'https://eu-central-2.console.aws.amazon.com'],
+    ['cn-north-1', 'https://console.amazonaws.cn'],
+    ['us-gov-west-1', 'https://console.amazonaws-us-gov.com'],
+    ['us-iso-east-1', undefined],
+    ['us-isob-east-1', undefined],
+    ['not a region', undefined],
+  ])('%s', (region, origin) => {
+    expect(consoleOrigin(region)).toBe(origin);
   });
 
   it('filters one log group on the request id over the window, in the stage region', () => {
     expect(
       cloudWatchLogEventsUrl({
-        stageArn: 'arn:aws-cn:apigateway:cn-north-1::/restapis/a1/stages/prod',
+        region: 'cn-north-1',
         logGroupName: 'API-Gateway-Execution-Logs_a1/prod',
         requestId: 'abc-1',
         from: 1000,
@@ -24,7 +27,7 @@ describe('CloudWatch console links', () => {
     );
     expect(
       cloudWatchLogEventsUrl({
-        stageArn: 'not an arn',
+        region: 'us-iso-east-1',
         logGroupName: 'g',
         requestId: 'r',
         from: 0,

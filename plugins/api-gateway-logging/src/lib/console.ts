@@ -1,24 +1,17 @@
-import { parseStageArn } from '@apigw-logging/plugin-api-gateway-logging-common';
-
 /**
- * The AWS console's address for a partition and region: the commercial
- * regions, China and GovCloud each have their own domain; the isolated
- * partitions have no console reachable from here (undefined).
+ * The AWS console's address for a region (the backend's `region` field):
+ * the commercial regions, China (`cn-`) and GovCloud (`us-gov-`) each have
+ * their own domain; the isolated regions (`us-iso-`, `us-isob-`, `eu-isoe-`,
+ * ...) have no console reachable from here (undefined).
  */
-export function consoleOrigin(
-  partition: string,
-  region: string,
-): string | undefined {
-  switch (partition) {
-    case 'aws':
-      return `https://${region}.console.aws.amazon.com`;
-    case 'aws-cn':
-      return 'https://console.amazonaws.cn';
-    case 'aws-us-gov':
-      return 'https://console.amazonaws-us-gov.com';
-    default:
-      return undefined;
+export function consoleOrigin(region: string): string | undefined {
+  if (!/^[a-z]{2}(-[a-z]+){1,2}-\d{1,2}$/.test(region)) return undefined;
+  if (region.startsWith('cn-')) return 'https://console.amazonaws.cn';
+  if (region.startsWith('us-gov-')) {
+    return 'https://console.amazonaws-us-gov.com';
   }
+  if (/^[a-z]{2}-iso/.test(region)) return undefined;
+  return `https://${region}.console.aws.amazon.com`;
 }
 
 /**
@@ -31,24 +24,18 @@ const once = (text: string) => encodeURIComponent(text).replace(/%/g, '$');
 
 /**
  * A link to one log group's events in the CloudWatch console, filtered on a
- * request id over a window, in the region and partition of the stage.
- * Undefined when the stage ARN cannot be read or has no console.
+ * request id over a window, in the stage's region (and so its partition).
+ * Undefined when the region has no console.
  */
 export function cloudWatchLogEventsUrl(options: {
-  stageArn: string;
+  region: string;
   logGroupName: string;
   requestId: string;
   from: number;
   to: number;
 }): string | undefined {
-  let partition: string;
-  let region: string;
-  try {
-    ({ partition, region } = parseStageArn(options.stageArn));
-  } catch {
-    return undefined;
-  }
-  const origin = consoleOrigin(partition, region);
+  const { region } = options;
+  const origin = consoleOrigin(region);
   if (!origin) return undefined;
   const query = [
     `filterPattern${once('=')}${twice(`"${options.requestId}"`)}`,

@@ -1,54 +1,8 @@
 import {
   CheckStatus,
   CoverageEntity,
+  worstStatus,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
-import { rankStatus, worstStatus } from './checks';
-
-/** How the coverage page groups entities. */
-export type GroupBy = 'owner' | 'system';
-
-/** Entities of one owner or system. */
-export interface CoverageGroup {
-  key: string;
-  entities: CoverageEntity[];
-}
-
-/** Sort rank of an entity: errors and failures first, not linked last. */
-export function entityRank(entity: CoverageEntity): number {
-  if (!entity.linked) return 10;
-  if (entity.error) return -2;
-  const worst = worstStatus(
-    entity.stages.flatMap(s => s.checks.map(c => c.status)),
-  );
-  return worst ? rankStatus(worst) : 5;
-}
-
-/** Groups entities by owner or system, worst entities first in each group. */
-export function groupEntities(
-  entities: CoverageEntity[],
-  by: GroupBy,
-): CoverageGroup[] {
-  const groups = new Map<string, CoverageEntity[]>();
-  for (const entity of entities) {
-    const key = entity[by] ?? `no ${by}`;
-    groups.set(key, [...(groups.get(key) ?? []), entity]);
-  }
-  return [...groups.entries()]
-    .map(([key, list]) => ({
-      key,
-      entities: [...list].sort(
-        (a, b) =>
-          entityRank(a) - entityRank(b) ||
-          b.summary.checks.fail - a.summary.checks.fail ||
-          a.entityRef.localeCompare(b.entityRef),
-      ),
-    }))
-    .sort(
-      (a, b) =>
-        Math.min(...a.entities.map(entityRank)) -
-          Math.min(...b.entities.map(entityRank)) || a.key.localeCompare(b.key),
-    );
-}
 
 /**
  * The worst status of each check over an entity's stages, for every check
@@ -77,18 +31,19 @@ export function checkStatuses(
   > = {};
   for (const [id, { title, results }] of perCheck) {
     const worst = worstStatus(results.map(r => r.status));
-    if (worst) {
-      result[id] = {
-        title,
-        status: worst,
-        stages: results.filter(r => r.status === worst).map(r => r.stage),
-      };
-    }
+    result[id] = {
+      title,
+      status: worst,
+      stages: results.filter(r => r.status === worst).map(r => r.stage),
+    };
   }
   return result;
 }
 
-/** `team-a` from `group:default/team-a`. */
-export function shortRef(ref: string): string {
-  return ref.replace(/^[^:]+:(default\/)?/, '');
+/** When the entity's oldest stage result was read (epoch ms); undefined when none says. */
+export function oldestCheck(entity: CoverageEntity): number | undefined {
+  const times = entity.stages
+    .map(s => (s.checkedAt ? Date.parse(s.checkedAt) : NaN))
+    .filter(t => !Number.isNaN(t));
+  return times.length > 0 ? Math.min(...times) : undefined;
 }

@@ -4,6 +4,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 
+/** `team-a` from `group:default/team-a`; other namespaces kept. */
+export function shortRef(ref: string): string {
+  return ref.replace(/^[^:]+:(default\/)?/, '');
+}
+
 const DEFAULTS = { defaultKind: 'api', defaultNamespace: 'default' };
 
 /**

@@ -1,6 +1,6 @@
 import { FailureCategory } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { isFailureCategory } from './categories';
-import { resolveStage, stageParam } from './stages';
+import { resolveStage, StageInfo, stageParam } from './stages';
 import { isTimeRange, TimeRangeId } from './time';
 
 /** The failures view's filters, as chosen. */
@@ -20,11 +20,11 @@ export const DEFAULT_RANGE: TimeRangeId = '1h';
  */
 export function readFailureFilters(
   params: URLSearchParams,
-  stageArns: string[],
+  stages: StageInfo[],
 ): FailuresFilterValue {
   const range = params.get('range');
   const category = params.get('category');
-  const stage = resolveStage(params.get('stage'), stageArns);
+  const stage = resolveStage(params.get('stage'), stages)?.arn;
   return {
     range: isTimeRange(range) ? range : DEFAULT_RANGE,
     ...(isFailureCategory(category) ? { category } : {}),
@@ -39,16 +39,14 @@ export function readFailureFilters(
 export function writeFailureFilters(
   params: URLSearchParams,
   filters: FailuresFilterValue,
-  stageArns: string[],
+  stages: StageInfo[],
 ): URLSearchParams {
   const next = new URLSearchParams(params);
   const set = (key: string, value: string | undefined) =>
     value ? next.set(key, value) : next.delete(key);
   set('range', filters.range === DEFAULT_RANGE ? undefined : filters.range);
   set('category', filters.category);
-  set(
-    'stage',
-    filters.stage ? stageParam(filters.stage, stageArns) : undefined,
-  );
+  const stage = stages.find(s => s.arn === filters.stage);
+  set('stage', stage ? stageParam(stage, stages) : filters.stage);
   return next;
 }

@@ -33,6 +33,14 @@ export function whoCanFix(owner: ProblemOwner | undefined, accountId?: string) {
   }
 }
 
+/** Why a stage could not be read, and who can fix it, in one text. */
+export function problemText(stage: StageAudit): string {
+  const fixer = whoCanFix(stage.problem?.whoCanFix, stage.accountId);
+  return `${stage.problem?.message ?? stage.error ?? ''}${
+    fixer ? ` Who can fix it: ${fixer}` : ''
+  }`;
+}
+
 /** Whether no stage's logs could be read at all: failures are unknown. */
 export function logsUnreadable(value: FailuresResponse): boolean {
   if (value.errors.length === 0) return false;

@@ -1,16 +1,45 @@
-/** `prod` from a stage ARN, and the API id it belongs to. */
-export function parseStage(arn: string): { apiId?: string; stageName: string } {
-  const match = /\/(?:restapis|apis)\/([^/]+)\/stages\/([^/]+)$/.exec(arn);
-  return match
-    ? { apiId: match[1], stageName: decodeURIComponent(match[2]) }
-    : { stageName: arn };
+/**
+ * A stage as the backend's answers name it (`StageSummary`, `StageAudit`,
+ * `StageSearch`, `FailureItem`): the frontend reads these fields and never
+ * takes an ARN apart itself.
+ */
+export interface StageInfo {
+  arn: string;
+  stageName: string;
+  /** Known from the stages and audit answers; absent from failures. */
+  apiId?: string;
 }
 
-/** A short, unambiguous label for a stage among an entity's stages. */
-export function stageLabel(arn: string, arns: string[] = []): string {
-  const { apiId, stageName } = parseStage(arn);
-  const sameName = arns.filter(a => parseStage(a).stageName === stageName);
-  return sameName.length > 1 && apiId ? `${apiId}/${stageName}` : stageName;
+/**
+ * The stages of both lists, once each by ARN; a field one list lacks (the
+ * API id of a stage only searched) is taken from the other.
+ */
+export function mergeStages(...lists: StageInfo[][]): StageInfo[] {
+  const byArn = new Map<string, StageInfo>();
+  for (const stage of lists.flat()) {
+    const known = byArn.get(stage.arn);
+    byArn.set(stage.arn, {
+      ...stage,
+      apiId: known?.apiId ?? stage.apiId,
+    });
+  }
+  return [...byArn.values()];
+}
+
+function sharesName(stage: StageInfo, stages: StageInfo[]): boolean {
+  return stages.some(
+    s => s.arn !== stage.arn && s.stageName === stage.stageName,
+  );
+}
+
+/**
+ * A short, unambiguous label for a stage among an entity's stages: its name,
+ * or `apiId/name` when another API of the entity has a stage of that name
+ * (its ARN when the API id is not known).
+ */
+export function stageLabel(stage: StageInfo, stages: StageInfo[]): string {
+  if (!sharesName(stage, stages)) return stage.stageName;
+  return stage.apiId ? `${stage.apiId}/${stage.stageName}` : stage.arn;
 }
 
 /**
@@ -18,30 +47,30 @@ export function stageLabel(arn: string, arns: string[] = []): string {
  * entity has it (`prod`), else its ARN. Short links for tickets; the backend
  * and {@link resolveStage} accept both.
  */
-export function stageParam(arn: string, arns: string[] = []): string {
-  const { stageName } = parseStage(arn);
-  const sameName = arns.filter(a => parseStage(a).stageName === stageName);
-  return sameName.length > 1 ? arn : stageName;
+export function stageParam(stage: StageInfo, stages: StageInfo[]): string {
+  return sharesName(stage, stages) ? stage.arn : stage.stageName;
 }
 
 /**
- * The ARN of a stage named in a URL by name (`prod`), by `apiId/name`, or by
- * ARN, among an entity's stages; undefined when none or several match.
+ * The stage named in a URL by name (`prod`), by `apiId/name`, or by ARN,
+ * among an entity's stages; undefined when none or several match.
  */
 export function resolveStage(
   param: string | null | undefined,
-  arns: string[],
-): string | undefined {
+  stages: StageInfo[],
+): StageInfo | undefined {
   if (!param) return undefined;
-  if (arns.includes(param)) return param;
-  const matches = arns.filter(arn => {
-    const { apiId, stageName } = parseStage(arn);
-    return param === stageName || param === `${apiId}/${stageName}`;
-  });
+  const byArn = stages.find(s => s.arn === param);
+  if (byArn) return byArn;
+  const matches = stages.filter(
+    s =>
+      param === s.stageName ||
+      (s.apiId !== undefined && param === `${s.apiId}/${s.stageName}`),
+  );
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-/** Whether a value is a stage ARN rather than a stage name. */
+/** Whether a value given for a stage is an ARN rather than a name. */
 export function isStageArn(value: string): boolean {
   return value.startsWith('arn:');
 }

@@ -122,3 +122,49 @@ export function formatDuration(ms: number): string {
     maximumFractionDigits: 0,
   });
 }
+
+/** `28 Nov`, with the year when it is not this year's. */
+function dayText(time: DateTime, now: DateTime): string {
+  return time.hasSame(now, 'year')
+    ? time.toFormat('d LLL')
+    : time.toFormat('d LLL yyyy');
+}
+
+/**
+ * When a change happened, known to lie between two sightings, in the
+ * chosen zone: `between 13:00 and 14:00 on 28 Nov`, or across days
+ * `between 27 Nov 23:00 and 28 Nov 01:00`; `first seen 14:00 on 28 Nov`
+ * when there was no sighting before.
+ */
+export function formatBetween(
+  from: number | undefined,
+  to: number,
+  zone: TimeZoneChoice,
+  nowMs: number = Date.now(),
+): string {
+  const end = inZone(to, zone);
+  const now = inZone(nowMs, zone);
+  if (from === undefined) {
+    return `first seen ${end.toFormat('HH:mm')} on ${dayText(end, now)}`;
+  }
+  const start = inZone(from, zone);
+  if (start.hasSame(end, 'day')) {
+    return `between ${start.toFormat('HH:mm')} and ${end.toFormat(
+      'HH:mm',
+    )} on ${dayText(end, now)}`;
+  }
+  return `between ${dayText(start, now)} ${start.toFormat(
+    'HH:mm',
+  )} and ${dayText(end, now)} ${end.toFormat('HH:mm')}`;
+}
+
+/** `12 minutes ago`, `in 5 minutes`, `just now` (under a minute). */
+export function formatAge(ms: number, nowMs: number = Date.now()): string {
+  if (Math.abs(nowMs - ms) < 60_000) return 'just now';
+  return (
+    DateTime.fromMillis(ms).toRelative({
+      base: DateTime.fromMillis(nowMs),
+      locale: 'en',
+    }) ?? ''
+  );
+}

@@ -1,30 +1,51 @@
 import { Progress, WarningPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
-import IconButton from '@material-ui/core/IconButton';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import RefreshIcon from '@material-ui/icons/Refresh';
-import { DateTime } from 'luxon';
 import { EntityAuditResponse } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityAudit } from '../../hooks/useEntityAudit';
-import { rankStatus } from '../../lib/checks';
+import { useAuditRefreshPermission } from '../../hooks/useRefreshPermissions';
+import { stageRank, stageStatus } from '../../lib/checks';
 import { isUnreadable } from '../../lib/problems';
 import { plural } from '../../lib/text';
+import { formatAge } from '../../lib/time';
 import { ErrorState } from '../ErrorState';
+import { RecheckButton } from '../RecheckButton';
 import { StageAuditCard } from '../StageAuditCard';
 
 const useStyles = makeStyles(theme => ({
-  heading: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1, 2),
+    marginBottom: theme.spacing(1),
+  },
 }));
 
 /** Stages with failures first, then those that could not be read, then the rest. */
 function sortStages(audit: EntityAuditResponse) {
-  const worst = (s: EntityAuditResponse['stages'][number]) =>
-    isUnreadable(s)
-      ? -0.5
-      : Math.min(4, ...s.checks.map(c => rankStatus(c.status)));
-  return [...audit.stages].sort((a, b) => worst(a) - worst(b));
+  return [...audit.stages].sort(
+    (a, b) => stageRank(stageStatus(b)) - stageRank(stageStatus(a)),
+  );
+}
+
+/**
+ * How fresh the results are: the oldest stored result's age (a stage never
+ * swept is audited live), e.g. `Checked 12 minutes ago (last sweep).`
+ */
+function freshness(audit: EntityAuditResponse): string {
+  const stored = audit.stages.filter(s => s.source === 'stored' && s.checkedAt);
+  if (stored.length === 0) {
+    return `Read from AWS ${formatAge(Date.parse(audit.generatedAt))}.`;
+  }
+  const oldest = Math.min(...stored.map(s => Date.parse(s.checkedAt!)));
+  const live = audit.stages.length - stored.length;
+  return `Checked ${formatAge(oldest)} by the last sweep${
+    live > 0 ? `; ${plural(live, 'stage')} never swept, read from AWS now` : ''
+  }.`;
 }
 
 /** `2 stages: 1 with failing checks, 1 could not be read.` */
@@ -42,9 +63,8 @@ export function AuditResult(props: { audit: EntityAuditResponse }) {
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
-        <Typography variant="body2" color="textSecondary">
-          {summaryText(audit)} Read from AWS{' '}
-          {DateTime.fromISO(audit.generatedAt).toRelative()}.
+        <Typography variant="body2" color="textSecondary" role="status">
+          {summaryText(audit)} {freshness(audit)}
         </Typography>
       </Grid>
       {audit.discoveryErrors.map(e => (
@@ -76,14 +96,20 @@ export function AuditResult(props: { audit: EntityAuditResponse }) {
 }
 
 /**
- * The logging compliance of the current entity's stages, with a refresh to
- * read AWS again after a setting was changed.
+ * The logging compliance of the current entity's stages, as the last sweep
+ * stored it, with "Re-check now" to audit them live after a setting was
+ * changed (for those allowed to).
  */
-export function AuditSection() {
+export function AuditSection(props: {
+  audit: ReturnType<typeof useEntityAudit>;
+}) {
   const classes = useStyles();
-  const { value, loading, error, retry } = useEntityAudit();
+  const { entity } = useEntity();
+  const permission = useAuditRefreshPermission(stringifyEntityRef(entity));
+  const { value, loading, error, recheck, rechecking, recheckError } =
+    props.audit;
   let body = null;
-  if (loading) body = <Progress />;
+  if (loading) body = <Progress aria-label="Loading the compliance" />;
   else if (error) body = <ErrorState error={error} />;
   else if (value) body = <AuditResult audit={value} />;
   return (
@@ -92,19 +118,24 @@ export function AuditSection() {
         <Typography variant="h5" component="h2">
           Logging compliance
         </Typography>
-        <Tooltip title="Read the stages' settings from AWS again">
-          <span>
-            <IconButton
-              size="small"
-              aria-label="Refresh the logging compliance"
-              onClick={retry}
-              disabled={loading}
-            >
-              <RefreshIcon />
-            </IconButton>
-          </span>
-        </Tooltip>
+        <RecheckButton
+          label="Re-check now"
+          busyLabel="Re-checking…"
+          busy={rechecking}
+          onClick={() => recheck()}
+          permission={permission}
+          deniedReason="Re-checking reads AWS now and needs the api-gateway-logging.audit.refresh permission on this entity; these results are from the last sweep."
+        />
       </div>
+      {recheckError && (
+        <ErrorState
+          error={recheckError}
+          titles={{
+            403: 'You are not allowed to re-check these stages',
+            429: 'These stages were re-checked a moment ago; try again in a minute',
+          }}
+        />
+      )}
       {body}
     </>
   );

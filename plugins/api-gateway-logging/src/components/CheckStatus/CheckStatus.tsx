@@ -6,7 +6,10 @@ import {
 } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
-import { CheckStatus as Status } from '@apigw-logging/plugin-api-gateway-logging-common';
+import {
+  CheckStatus as Status,
+  StageStatus,
+} from '@apigw-logging/plugin-api-gateway-logging-common';
 import { STATUS_LABELS } from '../../lib/checks';
 
 const useStyles = makeStyles(theme => ({
@@ -42,4 +45,30 @@ export function CheckStatus(props: { status: Status; label?: string }) {
     default:
       return <StatusError>{label}</StatusError>;
   }
+}
+
+/** How a person reads a stage's status at a glance. */
+export const STAGE_STATUS_LABELS: Record<StageStatus, string> = {
+  pass: 'Compliant',
+  warn: 'Warnings',
+  fail: 'Failing',
+  error: 'Not all checked',
+  unreadable: 'Could not be read',
+};
+
+/**
+ * A stage's status (its worst check), drawn as a check status: a stage AWS
+ * could not be read for is an unknown, with the neutral question mark.
+ */
+export function StageStatusLabel(props: {
+  status: StageStatus;
+  label?: string;
+}) {
+  const { status, label = STAGE_STATUS_LABELS[status] } = props;
+  return (
+    <CheckStatus
+      status={status === 'unreadable' ? 'error' : status}
+      label={label}
+    />
+  );
 }

@@ -1,1 +1,5 @@
-export { CheckStatus } from './CheckStatus';
+export {
+  CheckStatus,
+  STAGE_STATUS_LABELS,
+  StageStatusLabel,
+} from './CheckStatus';

@@ -1,1 +1,6 @@
-export { CoverageFilters } from './CoverageFilters';
+export {
+  CoverageFilters,
+  FilterRow,
+  Picker,
+  SearchField,
+} from './CoverageFilters';

@@ -1,83 +1,65 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Content,
   ContentHeader,
   Header,
+  InfoCard,
+  Link,
   Page,
   Progress,
-  Link,
 } from '@backstage/core-components';
 import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { makeStyles } from '@material-ui/core/styles';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import SearchIcon from '@material-ui/icons/Search';
 import { DateTime } from 'luxon';
 import {
-  CHECK_STATUSES,
-  CheckStatus,
-  CoverageFilters as Filters,
+  CoverageQuery,
+  CoverageResponse,
+  CoverageSort,
+  SweepStatus,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { apiGatewayLoggingApiRef } from '../../api/ApiGatewayLoggingApi';
-import { useCoverage } from '../../hooks/useCoverage';
-import { GroupBy, groupEntities } from '../../lib/coverage';
+import { HISTORY_DAYS, useCoverageHistory } from '../../hooks/useHistory';
+import { useOwnersAndSystems } from '../../hooks/useOwnersAndSystems';
+import { useUrlTable } from '../../hooks/useUrlTable';
+import {
+  defaultOrder,
+  isFiltered,
+  readCoverageQuery,
+  readPage,
+  writeCoverageQuery,
+} from '../../lib/coverageQuery';
 import { saveBlob } from '../../lib/download';
+import { shortRef } from '../../lib/entityRefs';
+import { withIds } from '../../lib/tables';
+import { plural } from '../../lib/text';
 import { traceSearchRouteRef } from '../../routes';
 import { CoverageFilters } from '../CoverageFilters';
-import { CoverageSummary } from '../CoverageSummary';
-import { CoverageTable } from '../CoverageTable';
+import { ChecksCoverage, CoverageSummary } from '../CoverageSummary';
+import { CoverageRow, CoverageTable } from '../CoverageTable';
+import { CoverageTrend } from '../CoverageTrend';
 import { ErrorState } from '../ErrorState';
+import { SweepStatusLine } from '../SweepStatusLine';
+import { UnclaimedStages } from '../UnclaimedStages';
 
-function readFilters(params: URLSearchParams): Filters {
-  const check = params.get('check') ?? undefined;
-  const status = params.get('status') ?? undefined;
-  return {
-    owner: params.get('owner') ?? undefined,
-    system: params.get('system') ?? undefined,
-    // Any check id: the backend knows its modules' checks, and says so
-    // (400) for one it does not run.
-    check: check && /^[a-z0-9][a-z0-9-]{0,62}$/.test(check) ? check : undefined,
-    status: (CHECK_STATUSES as readonly string[]).includes(status ?? '')
-      ? (status as CheckStatus)
-      : undefined,
-  };
-}
+const useStyles = makeStyles(theme => ({
+  tabs: { borderBottom: `1px solid ${theme.palette.divider}` },
+}));
 
-function writeParams(filters: Filters, groupBy: GroupBy): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value) params.set(key, value);
-  }
-  if (groupBy !== 'owner') params.set('groupBy', groupBy);
-  return params;
-}
-
-/** Owners and systems seen so far, so a filter does not hide the others. */
-function useSeen(values: Array<string | undefined> | undefined) {
-  const [seen, setSeen] = useState<string[]>([]);
-  const key = values?.join('|');
-  useEffect(() => {
-    if (!values) return;
-    setSeen(prev => {
-      const next = new Set(prev);
-      values.forEach(v => v && next.add(v));
-      return next.size === prev.length ? prev : [...next].sort();
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return seen;
-}
-
-function CsvButton(props: { filters: Filters }) {
+function CsvButton(props: { query: CoverageQuery }) {
   const api = useApi(apiGatewayLoggingApiRef);
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
     try {
-      const blob = await api.getCoverageCsv(props.filters);
+      const blob = await api.getCoverageCsv(props.query);
       saveBlob(
         blob,
         `api-gateway-logging-coverage-${DateTime.now().toFormat(
@@ -101,26 +83,182 @@ function CsvButton(props: { filters: Filters }) {
       disabled={busy}
       onClick={download}
     >
-      Download CSV
+      {busy ? 'Preparing CSV…' : 'Download CSV'}
     </Button>
   );
 }
 
+/** Coverage over time of the fleet, or of the owner or system filtered on. */
+function Trend(props: { query: CoverageQuery }) {
+  const { owner, system } = props.query;
+  const history = useCoverageHistory({ owner, system });
+  const of =
+    [owner, system]
+      .filter((r): r is string => !!r)
+      .map(shortRef)
+      .join(', ') || 'the fleet';
+  return (
+    <InfoCard
+      title={`Coverage over time: ${of}`}
+      subheader={`Last ${HISTORY_DAYS} days`}
+    >
+      {history.loading && (
+        <Progress aria-label="Loading the coverage history" />
+      )}
+      {history.error && (
+        <ErrorState
+          error={history.error}
+          titles={{ 404: 'No coverage history is recorded yet' }}
+        />
+      )}
+      {history.value && <CoverageTrend days={history.value.days} of={of} />}
+    </InfoCard>
+  );
+}
+
 /**
- * Logging coverage across the catalog: every API (and annotated Component)
- * with its checks, grouped by owner or system, failures first.
+ * The catalog's entities: estate-wide tiles, the trend, the checks, and
+ * one page of entities at a time, searched, filtered and sorted by the
+ * backend; everything in the URL.
+ */
+function EntitiesView(props: {
+  refresh: number;
+  onReport: (report: CoverageResponse) => void;
+  onShowUnclaimed: () => void;
+}) {
+  const { refresh, onReport, onShowUnclaimed } = props;
+  const api = useApi(apiGatewayLoggingApiRef);
+  const [report, setReport] = useState<CoverageResponse>();
+  const catalogFacets = useOwnersAndSystems();
+  const table = useUrlTable<CoverageRow>({
+    initialPage: params => readPage(params).page,
+    toParams: (params, q) => {
+      const current = readCoverageQuery(params);
+      const field = q.orderBy?.field as CoverageSort | undefined;
+      const sort = field ?? current.sort;
+      let order = current.order;
+      if (field) order = q.orderDirection || defaultOrder(field);
+      return writeCoverageQuery(params, {
+        ...current,
+        sort,
+        order,
+        offset: q.page * q.pageSize,
+        limit: q.pageSize,
+      });
+    },
+    load: async params => {
+      const page = await api.getCoverage(readCoverageQuery(params));
+      setReport(page);
+      onReport(page);
+      return {
+        rows: withIds(page.entities, e => e.entityRef),
+        total: page.total,
+      };
+    },
+  });
+  const [, setParams] = useSearchParams();
+  const query = readCoverageQuery(table.params);
+  const filtered = isFiltered(query);
+  const seen = (
+    pick: (e: CoverageResponse['entities'][0]) => string | undefined,
+  ) => (report?.entities ?? []).map(pick).filter((v): v is string => !!v);
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {report ? (
+          <CoverageSummary report={report} onShowUnclaimed={onShowUnclaimed} />
+        ) : (
+          !table.error && <Progress aria-label="Loading the coverage" />
+        )}
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <Trend query={query} />
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <InfoCard
+          title={filtered ? 'Checks, matching the filters' : 'Checks'}
+          subheader="Stages passing each check, of those it applies to"
+        >
+          {report ? (
+            <ChecksCoverage totals={report.matching} />
+          ) : (
+            <Progress aria-label="Loading the checks" />
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <CoverageFilters
+          query={query}
+          owners={[
+            ...(catalogFacets.value?.owners ?? []),
+            ...seen(e => e.owner),
+          ]}
+          systems={[
+            ...(catalogFacets.value?.systems ?? []),
+            ...seen(e => e.system),
+          ]}
+          onChange={next =>
+            setParams(writeCoverageQuery(table.params, next), {
+              replace: true,
+            })
+          }
+        />
+      </Grid>
+      {table.error && (
+        <Grid item xs={12}>
+          <ErrorState error={table.error} />
+        </Grid>
+      )}
+      <Grid item xs={12} hidden={!!table.error}>
+        <CoverageTable
+          key={`${table.key}-${refresh}`}
+          query={query}
+          data={table.data}
+          title={
+            report
+              ? `${plural(report.total, 'entity', 'entities')}${
+                  filtered ? ' matching' : ''
+                }`
+              : 'Entities'
+          }
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+type View = 'entities' | 'unclaimed';
+
+/**
+ * Logging coverage across the catalog: estate-wide numbers that can be
+ * trusted, its trend, every API (and annotated Component) a page at a time,
+ * and the stages no entity claims; how old the results are, and a sweep.
  */
 export function CoveragePage() {
+  const classes = useStyles();
   const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const groupBy: GroupBy =
-    params.get('groupBy') === 'system' ? 'system' : 'owner';
-  const { value, loading, error } = useCoverage(filters);
-  const owners = useSeen(value?.entities.map(e => e.owner));
-  const systems = useSeen(value?.entities.map(e => e.system));
+  const view: View =
+    params.get('tab') === 'unclaimed' ? 'unclaimed' : 'entities';
   const traceSearch = useRouteRef(traceSearchRouteRef);
-  const setFilters = (next: Filters) =>
-    setParams(writeParams(next, groupBy), { replace: true });
+  const [unclaimed, setUnclaimed] = useState<number>();
+  const [sweep, setSweep] = useState<SweepStatus>();
+  const [refresh, setRefresh] = useState(0);
+  const onReport = useCallback((r: CoverageResponse) => {
+    setUnclaimed(r.summary.unclaimedStages);
+    setSweep(r.sweep);
+  }, []);
+  const onUnclaimedPage = useCallback(
+    (page: { sweep: SweepStatus; total?: number }) => {
+      setSweep(page.sweep);
+      if (page.total !== undefined) setUnclaimed(page.total);
+    },
+    [],
+  );
+  const onSwept = useCallback(() => setRefresh(r => r + 1), []);
+  // Each view has its own filters: a new view starts clean.
+  const show = (next: View) =>
+    setParams(next === 'unclaimed' ? { tab: 'unclaimed' } : {});
 
   return (
     <Page themeId="tool">
@@ -138,61 +276,58 @@ export function CoveragePage() {
           >
             Find a request
           </Button>
-          <CsvButton filters={filters} />
+          {view === 'entities' && (
+            <CsvButton query={readCoverageQuery(params)} />
+          )}
         </ContentHeader>
         <Grid container spacing={3}>
+          {sweep && (
+            <Grid item xs={12}>
+              <SweepStatusLine sweep={sweep} onSwept={onSwept} />
+            </Grid>
+          )}
           <Grid item xs={12}>
-            <CoverageFilters
-              filters={filters}
-              groupBy={groupBy}
-              owners={[
-                ...new Set([
-                  ...owners,
-                  ...(filters.owner ? [filters.owner] : []),
-                ]),
-              ]}
-              systems={[
-                ...new Set([
-                  ...systems,
-                  ...(filters.system ? [filters.system] : []),
-                ]),
-              ]}
-              onChange={setFilters}
-              onGroupBy={g =>
-                setParams(writeParams(filters, g), { replace: true })
-              }
-            />
+            <Tabs
+              value={view}
+              onChange={(_e, v: View) => show(v)}
+              indicatorColor="primary"
+              textColor="primary"
+              className={classes.tabs}
+              aria-label="What to list"
+            >
+              <Tab
+                value="entities"
+                label="Catalog entities"
+                id="agl-tab-entities"
+                aria-controls="agl-panel"
+              />
+              <Tab
+                value="unclaimed"
+                label={`Unclaimed stages${
+                  unclaimed !== undefined ? ` (${unclaimed})` : ''
+                }`}
+                id="agl-tab-unclaimed"
+                aria-controls="agl-panel"
+              />
+            </Tabs>
           </Grid>
-          {loading && (
-            <Grid item xs={12}>
-              <Progress />
-            </Grid>
-          )}
-          {error && (
-            <Grid item xs={12}>
-              <ErrorState error={error} />
-            </Grid>
-          )}
-          {value && !loading && (
-            <>
-              <Grid item xs={12}>
-                <CoverageSummary report={value} />
-              </Grid>
-              <Grid item xs={12}>
-                <Typography variant="body2" color="textSecondary">
-                  Read from AWS{' '}
-                  {DateTime.fromISO(value.generatedAt).toRelative()}.
-                  {value.entities.length === 0 &&
-                    ' No entity matches these filters.'}
-                </Typography>
-              </Grid>
-              {groupEntities(value.entities, groupBy).map(group => (
-                <Grid item xs={12} key={group.key}>
-                  <CoverageTable group={group} groupBy={groupBy} />
-                </Grid>
-              ))}
-            </>
-          )}
+          <Grid
+            item
+            xs={12}
+            id="agl-panel"
+            role="tabpanel"
+            aria-labelledby={`agl-tab-${view}`}
+          >
+            {view === 'entities' ? (
+              <EntitiesView
+                refresh={refresh}
+                onReport={onReport}
+                onShowUnclaimed={() => show('unclaimed')}
+              />
+            ) : (
+              <UnclaimedStages refresh={refresh} onPage={onUnclaimedPage} />
+            )}
+          </Grid>
         </Grid>
       </Content>
     </Page>

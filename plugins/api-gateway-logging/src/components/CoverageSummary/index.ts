@@ -1,1 +1,1 @@
-export { CoverageSummary } from './CoverageSummary';
+export { ChecksCoverage, CoverageSummary } from './CoverageSummary';

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import {
   Link,
   StatusAborted,
@@ -6,38 +7,47 @@ import {
   StatusWarning,
   Table,
   TableColumn,
+  TableProps,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 import {
   ANNOTATION_STAGE_ARN,
   ANNOTATION_STAGE_TAGS,
   CoverageEntity,
+  CoverageQuery,
+  CoverageSort,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { useTimeZone } from '../../hooks/useTimeZone';
 import { coveragePercent } from '../../lib/checks';
-import { checkStatuses, CoverageGroup, shortRef } from '../../lib/coverage';
-import { TABLE_OPTIONS, withIds } from '../../lib/tables';
+import { checkStatuses, oldestCheck } from '../../lib/coverage';
+import { pageSizeOptions } from '../../lib/coverageQuery';
+import { shortRef } from '../../lib/entityRefs';
+import { isUnreadable, problemText } from '../../lib/problems';
+import { TABLE_OPTIONS } from '../../lib/tables';
 import { plural } from '../../lib/text';
-import { isUnreadable, whoCanFix } from '../../lib/problems';
+import { formatAge, formatMinute } from '../../lib/time';
 import { CheckStatus } from '../CheckStatus';
 import { ClampedText } from '../ClampedText';
+import { FindingChips } from '../FindingChips';
+import { REMOTE_TABLE_COMPONENTS } from '../TableLoading';
 
 /** A table row: material-table keeps row state by a unique `id`. */
-type Row = CoverageEntity & { id: string };
+export type CoverageRow = CoverageEntity & { id: string };
 
 const useStyles = makeStyles(theme => ({
-  chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
-  fail: {
-    backgroundColor: theme.palette.error.dark,
-    color: theme.palette.error.contrastText,
+  findings: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    minWidth: 0,
   },
-  warn: { borderColor: theme.palette.warning.main },
   coverage: {
     display: 'flex',
     alignItems: 'center',
@@ -45,27 +55,49 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(0.5),
   },
   bar: { width: 64, height: 6, borderRadius: 3, flex: 'none' },
+  nowrap: { whiteSpace: 'nowrap' },
 }));
 
-function EntityLink(props: { entity: CoverageEntity }) {
+function EntityLink(props: { entity: CoverageEntity; showOwner: boolean }) {
   const entityRoute = useRouteRef(entityRouteRef);
-  const { entity } = props;
+  const { entity, showOwner } = props;
   const ref = parseEntityRef(entity.entityRef);
   const to = `${entityRoute({
     namespace: ref.namespace,
     kind: ref.kind.toLocaleLowerCase('en-US'),
     name: ref.name,
   })}${entity.linked ? '/api-gateway-logging' : ''}`;
+  const parts = [
+    entity.kind,
+    showOwner && entity.owner ? shortRef(entity.owner) : undefined,
+    entity.stages.length > 0
+      ? `${entity.stages.length === 1 ? 'stage' : 'stages'} ${entity.stages
+          .map(s => s.stageName)
+          .join(', ')}`
+      : undefined,
+  ].filter(Boolean);
   return (
     <>
       <Link to={to}>{entity.title ?? ref.name}</Link>
       <Typography variant="caption" color="textSecondary" component="div">
-        {entity.kind}
-        {entity.stages.length > 0 &&
-          ` · ${entity.stages.length === 1 ? 'stage' : 'stages'} ${entity.stages
-            .map(s => s.stageName)
-            .join(', ')}`}
+        {parts.join(' · ')}
       </Typography>
+    </>
+  );
+}
+
+function Owner(props: { entity: CoverageEntity }) {
+  const { owner, system } = props.entity;
+  return (
+    <>
+      <Typography variant="body2">
+        {owner ? shortRef(owner) : 'no owner'}
+      </Typography>
+      {system && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          {shortRef(system)}
+        </Typography>
+      )}
     </>
   );
 }
@@ -120,37 +152,28 @@ function Findings(props: { entity: CoverageEntity }) {
   const stageErrors = entity.stages.filter(s => isUnreadable(s) || s.error);
   const multiStage = entity.stages.length > 1;
   return (
-    <div className={classes.chips}>
+    <div className={classes.findings}>
       {stageErrors.map(stage => (
         <ClampedText
           key={stage.arn}
-          text={`${multiStage ? `${stage.stageName}: ` : ''}${
-            stage.problem?.message ?? stage.error ?? ''
-          }${
-            stage.problem
-              ? ` Who can fix it: ${whoCanFix(
-                  stage.problem.whoCanFix,
-                  stage.accountId,
-                )}`
-              : ''
-          }`}
+          text={`${multiStage ? `${stage.stageName}: ` : ''}${problemText(
+            stage,
+          )}`}
         />
       ))}
-      {statuses
-        .sort(
-          (a, b) =>
-            (a[1].status === 'fail' ? -1 : 1) -
-            (b[1].status === 'fail' ? -1 : 1),
-        )
-        .map(([id, s]) => (
-          <Chip
-            key={id}
-            size="small"
-            variant={s.status === 'fail' ? 'default' : 'outlined'}
-            className={s.status === 'fail' ? classes.fail : classes.warn}
-            label={`${s.title}${multiStage ? ` (${s.stages.join(', ')})` : ''}`}
-          />
-        ))}
+      <FindingChips
+        chips={statuses
+          .sort(
+            (a, b) =>
+              (a[1].status === 'fail' ? -1 : 1) -
+              (b[1].status === 'fail' ? -1 : 1),
+          )
+          .map(([id, s]) => ({
+            key: id,
+            kind: s.status === 'fail' ? 'fail' : 'warn',
+            label: `${s.title}${multiStage ? ` (${s.stages.join(', ')})` : ''}`,
+          }))}
+      />
     </div>
   );
 }
@@ -171,7 +194,7 @@ function Coverage(props: { entity: CoverageEntity }) {
       <Typography
         variant="caption"
         color="textSecondary"
-        style={{ whiteSpace: 'nowrap' }}
+        className={classes.nowrap}
       >
         {value}% passing
       </Typography>
@@ -179,57 +202,121 @@ function Coverage(props: { entity: CoverageEntity }) {
   );
 }
 
-/** The entities of one owner or system, failures first. */
-export function CoverageTable(props: {
-  group: CoverageGroup;
-  groupBy: 'owner' | 'system';
-}) {
-  const { group } = props;
-  // Three columns, so the findings keep room at 1024 px: the stages go
-  // under the entity's name and the share of checks passing under its status.
-  const columns: TableColumn<Row>[] = [
-    {
-      title: 'Entity',
-      width: '200px',
-      render: e => <EntityLink entity={e} />,
-    },
-    {
-      title: 'Status',
-      width: '190px',
-      render: e => (
-        <>
-          <EntityStatus entity={e} />
-          <Coverage entity={e} />
-        </>
-      ),
-    },
-    {
-      title: 'Failing checks and warnings',
-      render: e => <Findings entity={e} />,
-    },
-  ];
-  const linked = group.entities.filter(e => e.linked);
-  const totals = linked.reduce(
-    (sum, e) => {
-      for (const k of Object.keys(sum) as Array<keyof typeof sum>) {
-        sum[k] += e.summary.checks[k];
-      }
-      return sum;
-    },
-    { pass: 0, fail: 0, warn: 0, error: 0, 'not-applicable': 0 },
-  );
-  const percent = coveragePercent(totals);
+function Checked(props: { entity: CoverageEntity; caption?: boolean }) {
+  const classes = useStyles();
+  const variant = props.caption ? 'caption' : 'body2';
+  const { zone, label } = useTimeZone();
+  const at = oldestCheck(props.entity);
+  if (at === undefined) {
+    // Audited for this answer (no sweep yet), or nothing to check.
+    return !props.caption || props.entity.stages.length > 0 ? (
+      <Typography variant={variant} color="textSecondary" component="div">
+        {props.caption && 'checked '}
+        {props.entity.stages.length > 0 ? 'now' : '—'}
+      </Typography>
+    ) : null;
+  }
   return (
-    <Table<Row>
-      title={shortRef(group.key)}
-      subtitle={`${plural(group.entities.length, 'entity', 'entities')}, ${
-        linked.length
-      } linked${
-        percent === undefined ? '' : `, ${percent}% of checks passing`
-      }`}
-      options={{ ...TABLE_OPTIONS, paging: false, tableLayout: 'fixed' }}
+    <Tooltip title={`${formatMinute(at, zone)} (${label})`}>
+      <Typography
+        variant={variant}
+        color={props.caption ? 'textSecondary' : 'initial'}
+        component="div"
+        className={classes.nowrap}
+      >
+        {props.caption && 'checked '}
+        {formatAge(at)}
+      </Typography>
+    </Tooltip>
+  );
+}
+
+/**
+ * The entities matching the coverage filters, one page at a time from the
+ * backend (remote data), sorted by the backend on the column clicked;
+ * under 1280 px wide, the owner goes under the entity's name and the age
+ * under the status, so that the findings keep room.
+ */
+export function CoverageTable(props: {
+  query: CoverageQuery;
+  data: Extract<TableProps<CoverageRow>['data'], Function>;
+  title: string;
+}) {
+  const { query, data, title } = props;
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), {
+    noSsr: true,
+  });
+  const columns = useMemo<TableColumn<CoverageRow>[]>(() => {
+    const sorted = (sort: CoverageSort) =>
+      query.sort === sort ? { defaultSort: query.order } : {};
+    // The same columns at every width (the owner's hidden when narrow):
+    // material-table keeps the sorted column by its index.
+    return [
+      {
+        title: 'Entity',
+        field: 'name',
+        width: wide ? '220px' : '210px',
+        ...sorted('name'),
+        render: e => <EntityLink entity={e} showOwner={!wide} />,
+      },
+      {
+        title: 'Owner',
+        field: 'owner',
+        hidden: !wide,
+        width: '150px',
+        ...sorted('owner'),
+        render: e => <Owner entity={e} />,
+      },
+      {
+        title: 'Status',
+        field: 'failing',
+        width: '170px',
+        ...sorted('failing'),
+        render: e => (
+          <>
+            <EntityStatus entity={e} />
+            <Coverage entity={e} />
+            {!wide && <Checked entity={e} caption />}
+          </>
+        ),
+      },
+      {
+        title: 'Failing checks and warnings',
+        sorting: false,
+        render: e => <Findings entity={e} />,
+      },
+      {
+        title: 'Checked',
+        field: 'checked',
+        hidden: !wide,
+        width: '120px',
+        ...sorted('checked'),
+        render: e => <Checked entity={e} />,
+      },
+    ];
+  }, [wide, query.sort, query.order]);
+  const pageSize = query.limit ?? 50;
+  return (
+    <Table<CoverageRow>
+      title={title}
+      options={{
+        ...TABLE_OPTIONS,
+        sorting: true,
+        // A new column sorts A to Z (then Z to A), as its arrow says.
+        keepSortDirectionOnColumnSwitch: false,
+        thirdSortClick: false,
+        paging: true,
+        pageSize,
+        pageSizeOptions: pageSizeOptions(pageSize),
+        tableLayout: 'fixed',
+        emptyRowsWhenPaging: false,
+      }}
+      localization={{
+        body: { emptyDataSourceMessage: 'No entity matches these filters.' },
+      }}
       columns={columns}
-      data={withIds(group.entities, e => e.entityRef)}
+      data={data}
+      components={REMOTE_TABLE_COMPONENTS}
     />
   );
 }

@@ -1,1 +1,1 @@
-export { CoverageTable } from './CoverageTable';
+export { CoverageTable, type CoverageRow } from './CoverageTable';

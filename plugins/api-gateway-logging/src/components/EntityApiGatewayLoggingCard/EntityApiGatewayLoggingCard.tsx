@@ -1,11 +1,5 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  StatusError,
-  StatusOK,
-  StatusWarning,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import {
   CompoundEntityRef,
   getCompoundEntityRef,
@@ -19,17 +13,19 @@ import {
   ANNOTATION_STAGE_TAGS,
   FailureCategory,
   StageAudit,
+  StageStatus,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useEntityAudit } from '../../hooks/useEntityAudit';
 import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import { useFailures } from '../../hooks/useFailures';
 import { useTracesPermission } from '../../hooks/useTracesPermission';
 import { isApiGatewayLoggingAvailable } from '../../isApiGatewayLoggingAvailable';
-import { isUnreadable, logsUnreadable } from '../../lib/problems';
+import { stageStatus } from '../../lib/checks';
+import { logsUnreadable } from '../../lib/problems';
 import { plural } from '../../lib/text';
 import { windowOf } from '../../lib/time';
 import { CategoryLabel } from '../CategoryLabel';
-import { CheckStatus } from '../CheckStatus';
+import { CheckStatus, StageStatusLabel } from '../CheckStatus';
 import { ErrorState } from '../ErrorState';
 
 /** Categories the card lists by name; the rest are counted as "+N more". */
@@ -54,21 +50,20 @@ function StageLine(props: { stage: StageAudit }) {
   const { stage } = props;
   const classes = useStyles();
   const n = (s: string) => stage.checks.filter(c => c.status === s).length;
-  let status;
-  if (isUnreadable(stage) || (n('error') > 0 && n('fail') === 0)) {
-    status = <CheckStatus status="error" label="could not be read" />;
-  } else if (n('fail') > 0) {
-    status = <StatusError>{n('fail')} failing</StatusError>;
-  } else if (n('warn') > 0) {
-    status = <StatusWarning>{plural(n('warn'), 'warning')}</StatusWarning>;
-  } else {
-    status = <StatusOK>compliant</StatusOK>;
-  }
+  // The backend's status of the stage (its worst check), in a few words.
+  const status = stageStatus(stage);
+  const labels: Record<StageStatus, string> = {
+    fail: `${n('fail')} failing`,
+    unreadable: 'could not be read',
+    error: `${n('error')} not checked`,
+    warn: plural(n('warn'), 'warning'),
+    pass: 'compliant',
+  };
   return (
     <div className={classes.row}>
       <Typography variant="body2">{stage.stageName}</Typography>
       <Typography variant="body2" component="span">
-        {status}
+        <StageStatusLabel status={status} label={labels[status]} />
       </Typography>
     </div>
   );
@@ -82,7 +77,7 @@ function Compliance() {
       <Typography variant="body2" className={classes.heading}>
         Logging compliance
       </Typography>
-      {loading && <Progress />}
+      {loading && <Progress aria-label="Loading the compliance" />}
       {error && <ErrorState error={error} />}
       {value?.stages.map(stage => (
         <StageLine key={stage.arn} stage={stage} />
@@ -110,7 +105,7 @@ function LastHourFailures(props: { entity: CompoundEntityRef }) {
       </Typography>
     );
   }
-  if (loading) return <Progress />;
+  if (loading) return <Progress aria-label="Loading the failures" />;
   if (error) {
     return (
       <ErrorState

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
 import { Entity } from '@backstage/catalog-model';
 import { ApiGatewayLoggingApi } from '../../api/ApiGatewayLoggingApi';
@@ -7,6 +8,7 @@ import {
   mockApi,
   renderWithApis,
   responseError,
+  storedFixtures,
 } from '../../__testUtils__/render';
 import { EntityApiGatewayLoggingContent } from './EntityApiGatewayLoggingContent';
 
@@ -206,5 +208,111 @@ describe('EntityApiGatewayLoggingContent', () => {
       await screen.findByText(/audit.read is not allowed/),
     ).toBeInTheDocument();
     expect(await screen.findByText('Recent failures')).toBeInTheDocument();
+  });
+
+  it('shows how old each stored result is, and re-checks now', async () => {
+    const live = {
+      ...storedFixtures.audit,
+      generatedAt: new Date().toISOString(),
+      stages: storedFixtures.audit.stages.map(st => ({
+        ...st,
+        source: 'live' as const,
+        checkedAt: new Date().toISOString(),
+      })),
+    };
+    const refreshEntityAudit = jest.fn(async () => live);
+    await renderTab(annotated, {
+      getEntityAudit: async () => storedFixtures.audit,
+      refreshEntityAudit,
+    });
+    expect(await screen.findByText(/by the last sweep\.$/)).toBeInTheDocument();
+    expect(screen.getAllByText(/Checked .* by the last sweep/)).toHaveLength(
+      // The summary line and each stage.
+      1 + storedFixtures.audit.stages.length,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Re-check now' }));
+    expect(refreshEntityAudit).toHaveBeenCalledWith({
+      kind: 'API',
+      namespace: 'default',
+      name: 'payments-api',
+    });
+    await waitFor(() =>
+      expect(
+        screen.getAllByText(/Checked just now .*, read from AWS now/),
+      ).toHaveLength(storedFixtures.audit.stages.length),
+    );
+  });
+
+  it('says why a re-check was refused', async () => {
+    const refused = await responseError(429, 'Re-checked 10 s ago');
+    await renderTab(annotated, {
+      refreshEntityAudit: async () => {
+        throw refused;
+      },
+    });
+    await screen.findByText('Stage staging');
+    await userEvent.click(screen.getByRole('button', { name: 'Re-check now' }));
+    expect(
+      await screen.findByText(/re-checked a moment ago; try again in a minute/),
+    ).toBeInTheDocument();
+    // The stored results stay.
+    expect(screen.getByText('Stage staging')).toBeInTheDocument();
+  });
+
+  it('shows the log volume and estimated cost of each stage', async () => {
+    await renderTab(annotated, {
+      getEntityAudit: async () => storedFixtures.audit,
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Log volume and estimated cost per stage',
+    });
+    const rows = within(table).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent(
+      'prod5.0 GB300 MB (7-day average)$4.65ingestion $4.50 + storage $0.15',
+    );
+    expect(rows[2]).toHaveTextContent(
+      'staging200 MBno metric$0.01storage $0.01; ingestion unknown',
+    );
+    expect(rows[3]).toHaveTextContent('All stages5.2 GB$4.66');
+    expect(
+      screen.getByText(
+        /can produce a lot of log data and a large CloudWatch bill/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows coverage over time and each stage’s changes, in the chosen zone', async () => {
+    const getEntityHistory = jest.fn(mockApi().getEntityHistory);
+    await renderTab(annotated, { getEntityHistory });
+    expect(
+      await screen.findByText('Execution logging ERROR → OFF'),
+    ).toBeInTheDocument();
+    expect(getEntityHistory).toHaveBeenCalledWith(
+      { kind: 'API', namespace: 'default', name: 'payments-api' },
+      { days: 30 },
+    );
+    expect(
+      screen.getByRole('img', { name: /Coverage of payments-api over time/ }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      (
+        await screen.findAllByRole('button', { name: 'UTC' })
+      )[0],
+    );
+    // Whole sentences, across the elements that style their parts.
+    const sentence = (pattern: RegExp) => (_: string, el: Element | null) =>
+      el?.tagName === 'P' && pattern.test(el.textContent ?? '');
+    expect(
+      await screen.findByText(
+        sentence(
+          /^Between 13:00 and 14:00 on 28 Nov, deployment abc123; AWS says it was updated 2026-11-28 13:42$/,
+        ),
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        sentence(/^First seen 09:00 on 20 Nov, deployment zzz999$/),
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -9,7 +9,7 @@ import RefreshIcon from '@material-ui/icons/Refresh';
 import { FailureCategory } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { CATEGORIES, CATEGORY_LABELS } from '../../lib/categories';
 import { FailuresFilterValue } from '../../lib/failureFilters';
-import { stageLabel } from '../../lib/stages';
+import { StageInfo, stageLabel } from '../../lib/stages';
 import { TIME_RANGES, TimeRangeId } from '../../lib/time';
 import { TimeZoneSwitch } from '../TimeZoneSwitch';
 
@@ -34,11 +34,11 @@ const ALL = '__all__';
  */
 export function FailuresFilters(props: {
   value: FailuresFilterValue;
-  stageArns: string[];
+  stages: StageInfo[];
   onChange: (value: FailuresFilterValue) => void;
   onRefresh: () => void;
 }) {
-  const { value, stageArns, onChange, onRefresh } = props;
+  const { value, stages, onChange, onRefresh } = props;
   const classes = useStyles();
   return (
     <div className={classes.root}>
@@ -93,9 +93,9 @@ export function FailuresFilters(props: {
           }}
         >
           <MenuItem value={ALL}>All stages</MenuItem>
-          {stageArns.map(arn => (
-            <MenuItem key={arn} value={arn}>
-              {stageLabel(arn, stageArns)}
+          {stages.map(stage => (
+            <MenuItem key={stage.arn} value={stage.arn}>
+              {stageLabel(stage, stages)}
             </MenuItem>
           ))}
         </Select>

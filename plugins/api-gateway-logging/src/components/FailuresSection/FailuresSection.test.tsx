@@ -23,7 +23,13 @@ function Search() {
 function render(api = mockApi(), url = '/') {
   return renderWithApis(
     <>
-      <FailuresSection entity={entity} stageArns={[STAGE_ARN, STAGING_ARN]} />
+      <FailuresSection
+        entity={entity}
+        stages={[
+          { arn: STAGE_ARN, stageName: 'prod', apiId: 'paymentsv1' },
+          { arn: STAGING_ARN, stageName: 'staging', apiId: 'paymentsv1' },
+        ]}
+      />
       <Search />
     </>,
     { api, entity: paymentsApi, routeEntries: [url] },
@@ -178,6 +184,19 @@ describe('FailuresSection', () => {
     expect(url.search).toMatch(
       /^\?entity=payments-api&stage=prod&around=\d{4}-\d\d-\d\dT\d\d:\d\dZ$/,
     );
+    // Kept from the drawer, with the stage and time of the row.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Keep this trace' }),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Keep' }));
+    await waitFor(() =>
+      expect(api.keepTrace).toHaveBeenCalledWith(FIRST, {
+        entity: 'api:default/payments-api',
+        stage: STAGE_ARN,
+        around: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+    );
+    expect(await screen.findByText(/Kept by guest on/)).toBeInTheDocument();
   });
 
   it('offers no link when the trace is not found', async () => {

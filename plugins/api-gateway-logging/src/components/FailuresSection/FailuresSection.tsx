@@ -31,6 +31,7 @@ import {
   writeFailureFilters,
 } from '../../lib/failureFilters';
 import { logsUnreadable } from '../../lib/problems';
+import { mergeStages, StageInfo } from '../../lib/stages';
 import { plural } from '../../lib/text';
 import { formatWindow, TIME_RANGES, windowOf } from '../../lib/time';
 import { Breakable } from '../Breakable';
@@ -122,7 +123,7 @@ function emptyContent(response: FailuresResponse | undefined) {
 }
 
 /** The failures listing of an entity, once the viewer may read it. */
-function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
+function Failures(props: { entity: CompoundEntityRef; stages: StageInfo[] }) {
   const { entity } = props;
   const classes = useStyles();
   const api = useApi(apiGatewayLoggingApiRef);
@@ -130,14 +131,14 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
   const [response, setResponse] = useState<FailuresResponse>();
   // The stages to filter by: those the annotations name and those searched
   // (stages selected by tags are known only from the backend's answer).
-  const [searched, setSearched] = useState<string[]>([]);
-  const stageKey = [...props.stageArns, ...searched].join();
-  const stageArns = useMemo(
-    () => [...new Set([...props.stageArns, ...searched])],
+  const [searched, setSearched] = useState<StageInfo[]>([]);
+  const stageKey = [...props.stages, ...searched].map(s => s.arn).join();
+  const stages = useMemo(
+    () => mergeStages(props.stages, searched),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [stageKey],
   );
-  const filters = readFailureFilters(params, stageArns);
+  const filters = readFailureFilters(params, stages);
   // A refresh (or a new filter) starts again from page one, up to now.
   const [generation, setGeneration] = useState(0);
   const [error, setError] = useState<Error>();
@@ -172,9 +173,13 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
         }
         setResponse(page);
         setSearched(prev => {
-          const next = [
-            ...new Set([...prev, ...page.searched.map(x => x.stageArn)]),
-          ];
+          const next = mergeStages(
+            prev,
+            page.searched.map(s => ({
+              arn: s.stageArn,
+              stageName: s.stageName,
+            })),
+          );
           return next.length === prev.length ? prev : next;
         });
         setError(undefined);
@@ -194,7 +199,7 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
 
   const change = (next: FailuresFilterValue) => {
     setResponse(undefined);
-    setParams(writeFailureFilters(params, next, stageArns), {
+    setParams(writeFailureFilters(params, next, stages), {
       replace: true,
     });
   };
@@ -222,7 +227,7 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
     >
       <FailuresFilters
         value={filters}
-        stageArns={stageArns}
+        stages={stages}
         onChange={change}
         onRefresh={refresh}
       />
@@ -271,7 +276,7 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
           />
         </div>
       )}
-      {!response && !error && <Progress />}
+      {!response && !error && <Progress aria-label="Loading the failures" />}
       {response && response.total > 0 && (
         <>
           <div className={classes.block}>
@@ -290,15 +295,15 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
         <FailuresTable
           key={filterKey}
           data={fetchPage}
-          stageArns={stageArns}
-          showStage={!filters.stage && stageArns.length > 1}
+          stages={stages}
+          showStage={!filters.stage && stages.length > 1}
           onSelect={select}
           emptyContent={emptyContent(response)}
         />
       </div>
       <TraceDrawer
         query={selected}
-        stageArns={stageArns}
+        stages={stages}
         onClose={() => setSelected(undefined)}
       />
     </InfoCard>
@@ -312,11 +317,12 @@ function Failures(props: { entity: CompoundEntityRef; stageArns: string[] }) {
  */
 export function FailuresSection(props: {
   entity: CompoundEntityRef;
-  stageArns: string[];
+  /** The stages the entity's annotations name (none for a tag query). */
+  stages: StageInfo[];
 }) {
   const entityRef = stringifyEntityRef(props.entity);
   const { loading, allowed } = useTracesPermission(entityRef);
-  if (loading) return <Progress />;
+  if (loading) return <Progress aria-label="Checking your permissions" />;
   if (!allowed) {
     return (
       <InfoCard title="Recent failures">
@@ -328,5 +334,5 @@ export function FailuresSection(props: {
       </InfoCard>
     );
   }
-  return <Failures entity={props.entity} stageArns={props.stageArns} />;
+  return <Failures entity={props.entity} stages={props.stages} />;
 }

@@ -7,12 +7,13 @@ import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { FailureItem } from '@apigw-logging/plugin-api-gateway-logging-common';
 import { useTimeZone } from '../../hooks/useTimeZone';
-import { stageLabel } from '../../lib/stages';
+import { StageInfo, stageLabel } from '../../lib/stages';
 import { TABLE_OPTIONS } from '../../lib/tables';
 import { shortenMasks } from '../../lib/text';
 import { formatFullTime, formatTime } from '../../lib/time';
 import { Breakable } from '../Breakable';
 import { CategoryLabel } from '../CategoryLabel';
+import { REMOTE_TABLE_COMPONENTS } from '../TableLoading';
 
 const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
@@ -71,13 +72,14 @@ export function FailuresTable(props: {
     page: number;
     totalCount: number;
   }>;
-  stageArns: string[];
+  /** The entity's stages, to label each row's stage unambiguously. */
+  stages: StageInfo[];
   /** Whether rows name their stage (not when one stage is filtered). */
   showStage: boolean;
   onSelect: (item: FailureItem) => void;
   emptyContent: ReactNode;
 }) {
-  const { data, stageArns, showStage, onSelect, emptyContent } = props;
+  const { data, stages, showStage, onSelect, emptyContent } = props;
   const classes = useStyles();
   const { zone, label: zoneName } = useTimeZone();
   const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'));
@@ -88,7 +90,14 @@ export function FailuresTable(props: {
         <span className={classes.mono}>{formatTime(item.time, zone)}</span>
       </Tooltip>
     );
-    const stage = (item: FailureRow) => stageLabel(item.stageArn, stageArns);
+    const stage = (item: FailureRow) =>
+      stageLabel(
+        stages.find(s => s.arn === item.stageArn) ?? {
+          arn: item.stageArn,
+          stageName: item.stageName,
+        },
+        stages,
+      );
     // One line: a long path ends in an ellipsis (whole in its tooltip and
     // in the trace), so rows stay at most two lines tall.
     const request = (item: FailureRow, stageName?: string) => {
@@ -176,7 +185,7 @@ export function FailuresTable(props: {
           },
         ];
     return list;
-  }, [classes, zone, wide, showStage, stageArns, onSelect]);
+  }, [classes, zone, wide, showStage, stages, onSelect]);
 
   return (
     <>
@@ -192,10 +201,13 @@ export function FailuresTable(props: {
           toolbar: false,
           // Column widths as given; the reason takes the rest.
           tableLayout: 'fixed',
+          // A short last page ends with its rows, not a block of blanks.
+          emptyRowsWhenPaging: false,
         }}
         localization={{ body: { emptyDataSourceMessage: emptyContent } }}
         columns={columns}
         data={data}
+        components={REMOTE_TABLE_COMPONENTS}
         onRowClick={(_e, item) => item && onSelect(item)}
       />
     </>

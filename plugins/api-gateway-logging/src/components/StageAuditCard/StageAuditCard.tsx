@@ -14,7 +14,9 @@ import {
   CheckStatus as Status,
   StageAudit,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
+import { useTimeZone } from '../../hooks/useTimeZone';
 import { compareChecks } from '../../lib/checks';
+import { formatAge, formatMinute } from '../../lib/time';
 import { isUnreadable, whoCanFix } from '../../lib/problems';
 import { plural } from '../../lib/text';
 import { Breakable } from '../Breakable';
@@ -61,6 +63,20 @@ const API_TYPE_LABELS = {
   WEBSOCKET: 'WebSocket API',
 } as const;
 
+/** `Checked 12 minutes ago (2026-11-30 13:05 UTC) by the last sweep`. */
+function Checked(props: { stage: StageAudit }) {
+  const { stage } = props;
+  const { zone, label } = useTimeZone();
+  if (!stage.checkedAt) return null;
+  const at = Date.parse(stage.checkedAt);
+  return (
+    <Typography variant="caption" color="textSecondary" component="span">
+      Checked {formatAge(at)} ({formatMinute(at, zone)} {label})
+      {stage.source === 'live' ? ', read from AWS now' : ' by the last sweep'}
+    </Typography>
+  );
+}
+
 function StageSubheader(props: { stage: StageAudit }) {
   const { stage } = props;
   const classes = useStyles();
@@ -83,6 +99,7 @@ function StageSubheader(props: { stage: StageAudit }) {
       >
         <Breakable text={stage.arn} />
       </Typography>
+      <Checked stage={stage} />
     </span>
   );
 }

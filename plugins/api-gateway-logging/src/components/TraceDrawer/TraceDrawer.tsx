@@ -5,7 +5,9 @@ import { makeStyles } from '@material-ui/core/styles';
 import CloseIcon from '@material-ui/icons/Close';
 import { TraceQuery } from '../../api/ApiGatewayLoggingApi';
 import { useTrace } from '../../hooks/useTrace';
+import { StageInfo } from '../../lib/stages';
 import { Breakable } from '../Breakable';
+import { KeepTrace, KeptNote } from '../KeepTrace';
 import { TraceLinkActions } from '../TraceLinkActions';
 import { TracePanel } from '../TracePanel';
 import { TimeZoneSwitch } from '../TimeZoneSwitch';
@@ -28,10 +30,10 @@ const useStyles = makeStyles(theme => ({
 
 function DrawerContent(props: {
   query: TraceQuery;
-  stageArns?: string[];
+  stages?: StageInfo[];
   onClose: () => void;
 }) {
-  const { query, stageArns, onClose } = props;
+  const { query, stages, onClose } = props;
   const classes = useStyles();
   const state = useTrace(query);
   return (
@@ -46,15 +48,27 @@ function DrawerContent(props: {
               requestId: query.requestId,
               entityRef: query.entityRef,
               stage: query.stage,
-              stageArns,
+              stages,
               around: query.around,
             }}
-          />
+          >
+            <KeepTrace
+              query={query}
+              response={state.value}
+              onKept={state.replace}
+            />
+          </TraceLinkActions>
         )}
         <IconButton aria-label="Close the trace" onClick={onClose}>
           <CloseIcon />
         </IconButton>
       </div>
+      {/* A kept copy says so in its banner instead. */}
+      {state.value?.kept && state.value.source !== 'kept' && (
+        <div className={classes.zone}>
+          <KeptNote kept={state.value.kept} />
+        </div>
+      )}
       <div className={classes.zone}>
         <TimeZoneSwitch />
       </div>
@@ -66,11 +80,11 @@ function DrawerContent(props: {
 /** One request's trace beside the failures table. */
 export function TraceDrawer(props: {
   query?: TraceQuery;
-  /** The entity's stage ARNs, for short links. */
-  stageArns?: string[];
+  /** The entity's stages, for short links. */
+  stages?: StageInfo[];
   onClose: () => void;
 }) {
-  const { query, stageArns, onClose } = props;
+  const { query, stages, onClose } = props;
   const classes = useStyles();
   return (
     <Drawer
@@ -80,7 +94,7 @@ export function TraceDrawer(props: {
       classes={{ paper: classes.paper }}
     >
       {query && (
-        <DrawerContent query={query} stageArns={stageArns} onClose={onClose} />
+        <DrawerContent query={query} stages={stages} onClose={onClose} />
       )}
     </Drawer>
   );

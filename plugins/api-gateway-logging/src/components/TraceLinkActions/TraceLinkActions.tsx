@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
@@ -25,8 +26,10 @@ export function TraceLinkActions(props: {
   target: TraceLinkTarget;
   /** Also offer to open the trace page (not on the trace page itself). */
   showOpen?: boolean;
+  /** More actions on the trace, after the link's. */
+  children?: ReactNode;
 }) {
-  const { target, showOpen = true } = props;
+  const { target, showOpen = true, children } = props;
   const classes = useStyles();
   const alertApi = useApi(alertApiRef);
   const [, copy] = useCopyToClipboard();
@@ -55,6 +58,7 @@ export function TraceLinkActions(props: {
           <OpenInNewIcon fontSize="inherit" aria-hidden /> Open as a page
         </Link>
       )}
+      {children}
     </div>
   );
 }

@@ -151,4 +151,91 @@ describe('TracePage', () => {
     expect(screen.getByLabelText(/Request id/)).toHaveValue('abc');
     expect(screen.queryByRole('button', { name: /Copy link/ })).toBeNull();
   });
+
+  it('keeps the trace with a ticket link, then says who kept it and when', async () => {
+    const api = mockApi({
+      keepTrace: jest.fn(async () => ({
+        ...fixtures.trace,
+        kept: {
+          by: 'user:default/jane',
+          at: '2026-11-30T14:02:00.000Z',
+          ticketUrl: 'https://tickets.example.com/INC-42',
+        },
+      })),
+    });
+    await render(
+      `/traces/${ID}?entity=payments-api&stage=prod&around=2026-11-21T06:23Z`,
+      api,
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Keep this trace' }),
+    );
+    const field = await screen.findByLabelText(/Ticket link/);
+    await userEvent.type(field, 'INC-42');
+    await userEvent.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(await screen.findByText(/This is not a link/)).toBeInTheDocument();
+    expect(api.keepTrace).not.toHaveBeenCalled();
+    await userEvent.clear(field);
+    await userEvent.type(field, 'https://tickets.example.com/INC-42');
+    await userEvent.click(screen.getByRole('button', { name: 'Keep' }));
+    await waitFor(() =>
+      expect(api.keepTrace).toHaveBeenCalledWith(ID, {
+        entity: 'api:default/payments-api',
+        stage: 'prod',
+        around: '2026-11-21T06:23:00.000Z',
+        ticketUrl: 'https://tickets.example.com/INC-42',
+      }),
+    );
+    expect(await screen.findByText(/Kept by jane on/)).toBeInTheDocument();
+    expect(
+      document.querySelector('a[href="https://tickets.example.com/INC-42"]'),
+    ).not.toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Keep this trace' }),
+    ).toBeNull();
+  });
+
+  it('says why a trace could not be kept, keeping the dialog open', async () => {
+    const denied = await responseError(403, 'traces.read is not allowed');
+    await render(
+      `/traces/${ID}?entity=payments-api`,
+      mockApi({
+        keepTrace: async () => {
+          throw denied;
+        },
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Keep this trace' }),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Keep' }));
+    expect(
+      await screen.findByText(/not allowed to keep the traces of this API/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('shows a kept copy, with a banner, when the logs are gone', async () => {
+    await render(
+      `/traces/${ID}?entity=payments-api&stage=prod`,
+      mockApi({
+        getTrace: async () => ({
+          ...fixtures.trace,
+          source: 'kept' as const,
+          kept: { by: 'user:default/jane', at: '2026-11-30T14:02:00.000Z' },
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'The logs of this request are gone: this is the copy that was kept',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/Kept by jane on/).length).toBeGreaterThan(0);
+    expect(screen.getByText('Execution log')).toBeInTheDocument();
+    // Nothing left to see in CloudWatch.
+    expect(
+      document.querySelector('a[href*="console.aws.amazon.com"]'),
+    ).toBeNull();
+  });
 });

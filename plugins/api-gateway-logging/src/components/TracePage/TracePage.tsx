@@ -20,10 +20,11 @@ import { useTrace } from '../../hooks/useTrace';
 import { traceSearch } from '../../hooks/useTraceLink';
 import { parseAround } from '../../lib/around';
 import { fullEntityRef } from '../../lib/entityRefs';
-import { isStageArn, parseStage } from '../../lib/stages';
+import { isStageArn } from '../../lib/stages';
 import { formatMinute, TIME_RANGES } from '../../lib/time';
 import { traceRouteRef } from '../../routes';
 import { ErrorState } from '../ErrorState';
+import { KeepTrace, KeptNote } from '../KeepTrace';
 import { TraceLinkActions } from '../TraceLinkActions';
 import {
   PartialSearch,
@@ -54,25 +55,21 @@ function rangeFor(around: number | undefined, now = Date.now()) {
 
 /**
  * "Failures of Payments API": back to the API's tab, in the same window,
- * filtered on the stage and a time range that holds the request.
+ * filtered on the stage (by name) and a time range that holds the request.
  */
 function BackToFailures(props: {
   entityRef: string;
   title?: string;
-  stage?: string;
+  stageName?: string;
   around?: number;
 }) {
-  const { entityRef, title, stage, around } = props;
+  const { entityRef, title, stageName, around } = props;
   const classes = useStyles();
   const tab = useEntityTabLink(parseEntityRef(entityRef));
   const params = new URLSearchParams();
   const range = rangeFor(around);
   if (range && range !== '1h') params.set('range', range);
-  if (stage)
-    params.set(
-      'stage',
-      isStageArn(stage) ? parseStage(stage).stageName : stage,
-    );
+  if (stageName) params.set('stage', stageName);
   const search = params.toString();
   return (
     <Link to={`${tab}${search ? `?${search}` : ''}`} className={classes.back}>
@@ -87,10 +84,10 @@ const CORRECTABLE = [400, 404];
 
 function TraceResult(props: {
   query: TraceQuery;
+  state: ReturnType<typeof useTrace>;
   onSearch: (search: TraceSearch) => void;
 }) {
-  const { query, onSearch } = props;
-  const state = useTrace(query);
+  const { query, state, onSearch } = props;
   const { zone } = useTimeZone();
   const status =
     state.error instanceof ResponseError
@@ -139,7 +136,19 @@ function TraceResult(props: {
               stage: query.stage ?? state.value.stageName,
             }}
             showOpen={false}
-          />
+          >
+            <KeepTrace
+              query={query}
+              response={state.value}
+              onKept={state.replace}
+            />
+          </TraceLinkActions>
+        </Grid>
+      )}
+      {/* A kept copy says so in its banner instead. */}
+      {state.value?.kept && state.value.source !== 'kept' && (
+        <Grid item xs={12}>
+          <KeptNote kept={state.value.kept} />
         </Grid>
       )}
       <Grid item xs={12}>
@@ -173,6 +182,12 @@ export function TracePage() {
     requestId && entityRef
       ? { requestId, entityRef, stage: stageParam, around }
       : undefined;
+  const state = useTrace(query);
+  // The stage's name from the backend's answer; a name given in the link
+  // until then (an ARN is not taken apart here).
+  const stageName =
+    state.value?.stageName ??
+    (stageParam && !isStageArn(stageParam) ? stageParam : undefined);
 
   const search = (s: TraceSearch) =>
     navigate(
@@ -198,6 +213,7 @@ export function TracePage() {
         // A new search starts afresh (its form keeps what was typed).
         key={`${query.requestId}|${query.entityRef}|${query.stage}|${query.around}`}
         query={query}
+        state={state}
         onSearch={search}
       />
     );
@@ -218,16 +234,7 @@ export function TracePage() {
             value={title ?? parseEntityRef(entityRef).name}
           />
         )}
-        {stageParam && (
-          <HeaderLabel
-            label="Stage"
-            value={
-              isStageArn(stageParam)
-                ? parseStage(stageParam).stageName
-                : stageParam
-            }
-          />
-        )}
+        {stageName && <HeaderLabel label="Stage" value={stageName} />}
         {around !== undefined && (
           <HeaderLabel
             label={`Around (${zoneName})`}
@@ -242,7 +249,7 @@ export function TracePage() {
               <BackToFailures
                 entityRef={entityRef}
                 title={title}
-                stage={stageParam}
+                stageName={stageName}
                 around={around}
               />
             )}

@@ -66,7 +66,7 @@ export function TracePanel(props: {
 }) {
   const { loading, error, value } = props.state;
   const { zone } = useTimeZone();
-  if (loading) return <Progress />;
+  if (loading) return <Progress aria-label="Loading the trace" />;
   if (error) {
     return (
       <ErrorState

@@ -14,6 +14,7 @@ import { formatDuration, formatFullTime } from '../../lib/time';
 import { Breakable } from '../Breakable';
 import { AccessLogRecordCard } from '../AccessLogRecordCard';
 import { BlindSpots } from '../BlindSpots';
+import { KeptNote } from '../KeepTrace';
 import { TracePhases } from '../TracePhases';
 
 const useStyles = makeStyles(theme => ({
@@ -59,13 +60,14 @@ function Fact(props: {
 function ConsoleLinks(props: { response: TraceResponse }) {
   const { response } = props;
   const classes = useStyles();
-  const { stageArn } = response;
-  if (!stageArn) return null;
+  const { region } = response;
+  // A kept copy's logs are gone: the console would show nothing.
+  if (!region || response.source === 'kept') return null;
   const links = response.searched.logGroupNames
     .map(logGroupName => ({
       logGroupName,
       url: cloudWatchLogEventsUrl({
-        stageArn,
+        region,
         logGroupName,
         requestId: response.requestId,
         from: response.searched.from,
@@ -151,6 +153,19 @@ export function TraceView(props: { response: TraceResponse }) {
     (duration !== undefined ? duration : undefined);
   return (
     <Grid container spacing={2}>
+      {response.source === 'kept' && (
+        <Grid item xs={12}>
+          <Alert severity="warning" variant="outlined">
+            <AlertTitle>
+              The logs of this request are gone: this is the copy that was kept
+            </AlertTitle>
+            CloudWatch deleted the log events (their retention ended). What
+            follows was stored, redacted, when the trace was kept; it is not
+            read from AWS again.{' '}
+            {response.kept && <KeptNote kept={response.kept} />}
+          </Alert>
+        </Grid>
+      )}
       <Grid item xs={12}>
         <Outcome response={response} />
       </Grid>

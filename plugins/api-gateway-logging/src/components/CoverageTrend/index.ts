@@ -1,0 +1,1 @@
+export { CoverageTrend } from './CoverageTrend';

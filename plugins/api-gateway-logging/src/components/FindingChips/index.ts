@@ -1,0 +1,1 @@
+export { FindingChips, type FindingChip } from './FindingChips';

@@ -1,0 +1,1 @@
+export { KeepTrace, KeptNote, ticketUrlProblem } from './KeepTrace';

@@ -1,0 +1,1 @@
+export { LogVolumeCard } from './LogVolumeCard';

@@ -1,0 +1,1 @@
+export { RecheckButton } from './RecheckButton';

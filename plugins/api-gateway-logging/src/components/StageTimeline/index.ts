@@ -1,0 +1,1 @@
+export { StageTimeline } from './StageTimeline';

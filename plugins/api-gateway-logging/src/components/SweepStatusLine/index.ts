@@ -1,0 +1,1 @@
+export { SweepStatusLine } from './SweepStatusLine';

@@ -1,0 +1,1 @@
+export { REMOTE_TABLE_COMPONENTS, TableLoading } from './TableLoading';

@@ -1,0 +1,1 @@
+export { claimYaml, UnclaimedStages } from './UnclaimedStages';
