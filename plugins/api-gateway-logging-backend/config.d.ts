@@ -2,9 +2,10 @@ export interface Config {
   /** Configuration of the api-gateway-logging backend plugin. */
   apiGatewayLogging?: {
     /**
-     * Where the `aws.amazon.com/api-gateway-tags` annotation looks for
-     * stages: each account (default: the default account of the `aws`
-     * config) and its regions.
+     * The accounts and regions the sweep lists every stage of (claimed by
+     * an entity or not), and where the `aws.amazon.com/api-gateway-tags`
+     * annotation looks for stages: each account (default: the default
+     * account of the `aws` config) and its regions.
      */
     discovery?: Array<{
       /** 12-digit AWS account id; omit for the default account. */
@@ -12,6 +13,41 @@ export interface Config {
       /** Regions to search, e.g. `[us-east-1, eu-west-1]`. */
       regions: string[];
     }>;
+    /**
+     * The scheduled sweep of every account and region of `discovery`, whose
+     * results the coverage page and the entity tab read from the plugin's
+     * database.
+     */
+    sweep?: {
+      /** Run the sweep on a schedule. Default true. */
+      enabled?: boolean;
+      /**
+       * When to sweep, as a scheduler task (always `scope: global`, so that
+       * one replica sweeps each interval). Default every hour, timing out
+       * after 30 minutes, first run 10 seconds after start.
+       */
+      schedule?: {
+        /** e.g. `{ hours: 1 }`, `PT30M`, or a cron expression `{ cron: '0 * * * *' }`. */
+        frequency: { cron: string } | string | { [unit: string]: number };
+        /** e.g. `{ minutes: 30 }`. */
+        timeout: string | { [unit: string]: number };
+        /** e.g. `{ seconds: 10 }`. */
+        initialDelay?: string | { [unit: string]: number };
+      };
+      /** How long a stage's past versions and daily coverage are kept, in days. Default 400. */
+      historyRetentionDays?: number;
+      /** Pages of DescribeLogGroups read per account and region (50 groups each). Default 2000. */
+      maxLogGroupPages?: number;
+    };
+    /** The estimated cost of each stage's logs, at these prices (default: us-east-1 list prices). */
+    cost?: {
+      /** USD per GB ingested. Default 0.5. */
+      ingestionUsdPerGb?: number;
+      /** USD per GB stored per month. Default 0.03. */
+      storageUsdPerGbMonth?: number;
+      /** Days of IncomingBytes averaged into a daily volume. Default 7. */
+      days?: number;
+    };
     /** Caching of AWS results (through the backend's cache service). */
     cache?: {
       /** How long an audit result is reused, in seconds. Default 300. */

@@ -75,7 +75,8 @@ export class EstateSeeder {
     return creds;
   }
 
-  private async clients(accountId: string, region: string) {
+  /** The SDK clients of one account and region of the emulator. */
+  async clients(accountId: string, region: string) {
     const config = {
       endpoint: this.endpoint,
       region,

@@ -37,6 +37,8 @@ export interface AuditStore {
   ): Promise<{ total: number; rows: EntityRow[] }>;
   totals(query: Partial<CoverageQuery>): Promise<StoredTotals>;
   unclaimedCount(): Promise<number>;
+  /** Changes whenever what the totals count may have changed. */
+  lastChange(): Promise<string>;
   unclaimedPage(
     query: UnclaimedQuery,
   ): Promise<{ total: number; stages: StoredStage[] }>;

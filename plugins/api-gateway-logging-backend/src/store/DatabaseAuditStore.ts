@@ -25,7 +25,7 @@ import {
   latestSweeps,
   startSweep,
 } from './sweepsAndTraces';
-import { totals, unclaimedCount } from './totalsQueries';
+import { lastChange, totals, unclaimedCount } from './totalsQueries';
 import { unclaimedPage } from './unclaimedQueries';
 
 const migrationsDir = resolvePackagePath(
@@ -63,6 +63,7 @@ export class DatabaseAuditStore implements AuditStore {
   coveragePage: AuditStore['coveragePage'] = q => coveragePage(this.db, q);
   totals: AuditStore['totals'] = q => totals(this.db, q);
   unclaimedCount: AuditStore['unclaimedCount'] = () => unclaimedCount(this.db);
+  lastChange: AuditStore['lastChange'] = () => lastChange(this.db);
   unclaimedPage: AuditStore['unclaimedPage'] = q => unclaimedPage(this.db, q);
   recordDailyCoverage: AuditStore['recordDailyCoverage'] = (day, rows) =>
     recordDailyCoverage(this.db, day, rows);

@@ -40,16 +40,16 @@ export function filtered(db: Knex, query: Partial<CoverageQuery>) {
     );
   }
   if (query.check || query.status) {
-    q.whereExists(function exists() {
-      this.select(db.raw('1'))
-        .from('claims as c2')
-        .join('check_results as r', 'r.stage_key', 'c2.stage_key')
-        .join('stages as s2', 's2.stage_key', 'c2.stage_key')
-        .whereRaw('c2.entity_ref = e.entity_ref')
-        .whereNull('s2.gone_at');
-      if (query.check) this.where('r.check_id', query.check);
-      if (query.status) this.where('r.status', query.status);
-    });
+    // Not a correlated EXISTS: SQLite would run it once per entity, from
+    // the (check, status) index, which is quadratic in the estate's size.
+    const matching = db('check_results as r')
+      .join('claims as c2', 'c2.stage_key', 'r.stage_key')
+      .join('stages as s2', 's2.stage_key', 'r.stage_key')
+      .whereNull('s2.gone_at')
+      .distinct('c2.entity_ref');
+    if (query.check) matching.where('r.check_id', query.check);
+    if (query.status) matching.where('r.status', query.status);
+    q.whereIn('e.entity_ref', matching);
   }
   return q;
 }

@@ -11,6 +11,9 @@ import {
 } from './rows';
 
 const CHUNK = 400;
+// Rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits
+// for the widest table (stages, 24 columns).
+const ROWS_PER_INSERT = 200;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -23,7 +26,9 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  * Records what audits saw: a stage's row always holds its latest state; a
  * history row is added only when its configuration or a check's status
  * changed (not a copy per sweep), with the last time the previous version
- * was seen, so a change is known to have happened between the two.
+ * was seen, so a change is known to have happened between the two. Writes
+ * in bulk (an upsert per 200 stages): a sweep of thousands of stages is a
+ * few dozen statements, not one per stage.
  */
 export async function recordStages(
   db: Knex,
@@ -39,6 +44,10 @@ export async function recordStages(
           r,
         ]),
       );
+      const rows = new Map<string, StageRow>();
+      const history: HistoryRow[] = [];
+      const results: Array<Record<string, string>> = [];
+      const renewed: string[] = [];
       for (const observation of batch) {
         const key = stageKey(observation.audit);
         const before = existing.get(key);
@@ -57,35 +66,46 @@ export async function recordStages(
           isNew ? observation.at : Number(before!.version_seen_at),
           before,
         );
-        if (!before) {
-          await tx('stages').insert(row);
-        } else {
-          await tx('stages').where('stage_key', key).update(row);
+        // The last observation of a stage in one call wins.
+        rows.set(key, row);
+        if (!isNew) continue;
+        changed++;
+        const previousSeenAt = before
+          ? Number(before.swept_at ?? before.checked_at)
+          : undefined;
+        history.push(historyRow(row, previousSeenAt));
+        renewed.push(key);
+        for (const c of observation.audit.checks) {
+          results.push({
+            stage_key: key,
+            check_id: c.id,
+            status: c.status,
+            severity: c.severity,
+          });
         }
-        if (isNew) {
-          changed++;
-          const previousSeenAt = before
-            ? Number(before.swept_at ?? before.checked_at)
-            : undefined;
-          await tx('stage_history').insert(historyRow(row, previousSeenAt));
-        }
-        if (isNew || !before) {
-          await tx('check_results').where('stage_key', key).delete();
-          if (observation.audit.checks.length) {
-            await tx('check_results').insert(
-              observation.audit.checks.map(c => ({
-                stage_key: key,
-                check_id: c.id,
-                status: c.status,
-                severity: c.severity,
-              })),
-            );
-          }
-        }
+      }
+      for (const part of chunks([...rows.values()], ROWS_PER_INSERT)) {
+        await tx('stages').insert(part).onConflict('stage_key').merge();
+      }
+      for (const part of chunks(history, ROWS_PER_INSERT)) {
+        await tx('stage_history').insert(part);
+      }
+      if (renewed.length) {
+        await tx('check_results').whereIn('stage_key', renewed).delete();
+      }
+      for (const part of chunks(dedupeResults(results), CHUNK)) {
+        await tx('check_results').insert(part);
       }
     }
   });
   return { changed };
+}
+
+/** One result per stage and check: the last one given. */
+function dedupeResults(results: Array<Record<string, string>>) {
+  return [
+    ...new Map(results.map(r => [`${r.stage_key}|${r.check_id}`, r])).values(),
+  ];
 }
 
 /**

@@ -93,3 +93,19 @@ export async function unclaimedCount(db: Knex): Promise<number> {
     );
   return Number(n);
 }
+
+/**
+ * When anything the totals count last changed: a stage checked, an entity
+ * synced, a sweep started or finished (here or on another replica). Equal
+ * answers mean equal totals, so the estate-wide totals can be reused.
+ */
+export async function lastChange(db: Knex): Promise<string> {
+  const [stages, entities, sweeps] = await Promise.all([
+    db('stages').max({ at: 'checked_at' }).first(),
+    db('entities').max({ at: 'synced_at' }).first(),
+    db('sweeps')
+      .select(db.raw('MAX(id) AS id, MAX(finished_at) AS finished'))
+      .first(),
+  ]);
+  return [stages?.at, entities?.at, sweeps?.id, sweeps?.finished].join('|');
+}

@@ -59,6 +59,23 @@ export class CloudWatchLogSource implements LogSource {
   constructor(private readonly options: CloudWatchLogSourceOptions) {}
 
   async locate(stage: LogSourceStage): Promise<LocatedLogs> {
+    const located = this.expectedLocations(stage);
+    const execution = located.locations.find(l => l.kind === 'execution');
+    if (
+      stage.stage.apiType === 'WEBSOCKET' &&
+      execution?.name === defaultExecutionLogGroup(stage.stage)
+    ) {
+      await this.confirmWebSocketGroup(stage, located);
+    }
+    return located;
+  }
+
+  /**
+   * Where the stage's logs are, from its configuration and the operator's,
+   * without reading AWS: what the audit needs (it reads the groups itself,
+   * for a whole API or region at once).
+   */
+  expectedLocations(stage: LogSourceStage): LocatedLogs {
     const located: LocatedLogs = { locations: [], notes: [] };
     if (stage.stage.apiType !== 'HTTP') {
       const template =
@@ -77,12 +94,6 @@ export class CloudWatchLogSource implements LogSource {
         name,
         target: stage.target,
       });
-      if (
-        stage.stage.apiType === 'WEBSOCKET' &&
-        name === defaultExecutionLogGroup(stage.stage)
-      ) {
-        await this.confirmWebSocketGroup(stage, located);
-      }
     }
     const destination = stage.stage.accessLog?.destinationArn;
     if (!destination) return located;

@@ -174,7 +174,7 @@ export class StageAuditor {
   ): Promise<AuditInput['logGroups']> {
     let locations;
     try {
-      ({ locations } = await this.options.cloudWatch.locate({
+      ({ locations } = this.options.cloudWatch.expectedLocations({
         arn: ref.arn,
         stage,
         location: { partition: ref.partition, region: ref.region },

@@ -45,6 +45,13 @@ export interface StoredCoverageServiceOptions {
  * catalog are listed and counted.
  */
 export class StoredCoverageService implements CoverageService {
+  /** The estate-wide totals, reused until the store changes. */
+  private estate?: Promise<{
+    key: string;
+    summary: StoredTotals;
+    unclaimed: number;
+  }>;
+
   constructor(private readonly options: StoredCoverageServiceOptions) {}
 
   async report(
@@ -64,13 +71,15 @@ export class StoredCoverageService implements CoverageService {
       ...optional('system', normalizeRef(query.system, 'system')),
     };
     const scope = visible ? { visible } : {};
-    const [page, summary, matching, unclaimed, sweep] = await Promise.all([
+    const filtering = Object.keys(filters).length > 0;
+    const [page, estate, filteredTotals, sweep] = await Promise.all([
       store.coveragePage({ ...filters, ...scope, sort, order, offset, limit }),
-      store.totals(scope),
-      store.totals({ ...filters, ...scope }),
-      store.unclaimedCount(),
+      this.estateTotals(visible),
+      filtering ? store.totals({ ...filters, ...scope }) : undefined,
       this.options.sweep.status(),
     ]);
+    const { summary, unclaimed } = estate;
+    const matching = filteredTotals ?? summary;
     return {
       generatedAt: new Date().toISOString(),
       sweep,
@@ -84,6 +93,31 @@ export class StoredCoverageService implements CoverageService {
       matching: this.titled(matching),
       entities: applyFilters(await this.withStages(page.rows), filters),
     };
+  }
+
+  /**
+   * Totals over every entity the caller may see, and the unclaimed stages:
+   * the same for every viewer who may see everything, between two changes
+   * of the store, so computed once per change rather than per page view.
+   */
+  private async estateTotals(visible: string[] | undefined) {
+    const { store } = this.options;
+    if (visible) {
+      const [summary, unclaimed] = await Promise.all([
+        store.totals({ visible }),
+        store.unclaimedCount(),
+      ]);
+      return { summary, unclaimed };
+    }
+    const key = await store.lastChange();
+    const cached = await this.estate?.catch(() => undefined);
+    if (cached?.key === key) return cached;
+    const computing = Promise.all([
+      store.totals({}),
+      store.unclaimedCount(),
+    ]).then(([summary, unclaimed]) => ({ key, summary, unclaimed }));
+    this.estate = computing;
+    return computing;
   }
 
   async unclaimed(
@@ -145,10 +179,12 @@ export class StoredCoverageService implements CoverageService {
     );
     const stages = new Map(
       (
-        await this.options.store.getStages([...new Set([...claims.values()].flat())])
+        await this.options.store.getStages([
+          ...new Set([...claims.values()].flat()),
+        ])
       )
         .filter(s => s.goneAt === undefined)
-        .map(s => [s.stageKey, this.stageAudit(s)]),
+        .map(s => [s.stageKey, withoutDetails(this.stageAudit(s))]),
     );
     return rows.map(row => {
       const own = (claims.get(row.entityRef) ?? []).flatMap(key =>
@@ -200,4 +236,19 @@ export class StoredCoverageService implements CoverageService {
 
 function optional<K extends string>(key: K, value: string | undefined) {
   return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+/**
+ * A stage as the coverage report lists it: each check's status and message,
+ * without its evidence and remediation (the entity's audit has them). A page
+ * of 50 entities is then a few hundred KB rather than a few MB.
+ */
+function withoutDetails(stage: StageAudit): StageAudit {
+  return {
+    ...stage,
+    checks: stage.checks.map(({ remediation: _fix, ...check }) => ({
+      ...check,
+      evidence: {},
+    })),
+  };
 }

@@ -11,11 +11,7 @@ import {
   StageRef,
   SweepStatus,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
-import {
-  AwsAccessService,
-  AwsTarget,
-  targetKey,
-} from '@apigw-logging/plugin-api-gateway-logging-node';
+import { AwsAccessService } from '@apigw-logging/plugin-api-gateway-logging-node';
 import { Entity } from '@backstage/catalog-model';
 import { ApiGatewayReader } from '../../aws/apiGateway/types';
 import { LogGroupReader } from '../../aws/logGroups/types';
@@ -30,6 +26,7 @@ import { ClaimingEntity, claimingEntity, tagClaims } from './claims';
 import { indexedLogGroups, inventoriedAccounts } from './indexedReaders';
 import { TargetInventory, readInventory } from './inventory';
 import { existingGroups, logVolumeOf } from './logVolume';
+import { IncomingBytes, listedGroups } from './incomingBytes';
 import { dailyRollup } from './rollup';
 import { SweepService } from './types';
 import { mapLimit } from '../mapLimit';
@@ -111,7 +108,9 @@ export class DefaultSweepService implements SweepService {
     // A sweep still "running" past its timeout died with its process.
     const now = (this.options.now ?? Date.now)();
     const alive =
-      running && now - running.startedAt < this.timeoutMs() ? running : undefined;
+      running && now - running.startedAt < this.timeoutMs()
+        ? running
+        : undefined;
     return {
       running: Boolean(alive),
       ...(finished
@@ -139,6 +138,14 @@ export class DefaultSweepService implements SweepService {
     const callsBefore = this.options.aws.stats().total;
     const id = await store.startSweep(startedAt);
     const errors: string[] = [];
+    // How long each phase took, for the log line: where a slow sweep waits.
+    const phases: string[] = [];
+    let phaseStart = startedAt;
+    const phase = (name: string) => {
+      const t = now();
+      phases.push(`${name} ${((t - phaseStart) / 1000).toFixed(1)} s`);
+      phaseStart = t;
+    };
     try {
       const entities = (await this.catalogEntities()).map(claimingEntity);
       const readers = this.options.freshReaders();
@@ -150,19 +157,31 @@ export class DefaultSweepService implements SweepService {
           readInventory(t, readers, settings.sweep.maxLogGroupPages),
         ),
       );
+      phase('listing');
       for (const i of inventories) errors.push(...i.errors);
       const sweepReaders = {
         apiGateway: inventoriedAccounts(inventories, readers.apiGateway),
         logGroups: indexedLogGroups(inventories, readers.logGroups),
       };
       const owners = claimantsByStage(entities, inventories);
+      // The groups the listing shows stages logging to are measured while
+      // the stages are audited; the audit may name a few more.
+      const incoming = new IncomingBytes(
+        this.options.volumes,
+        settings.cost.days,
+        errors,
+      );
+      const early = incoming.measure(listedGroups(inventories));
       const observed = await this.auditAll(
         inventories,
         entities,
         owners,
         sweepReaders,
       );
-      const volumes = await this.measure(observed, errors);
+      phase('audit');
+      await early;
+      const volumes = await this.measure(observed, incoming);
+      phase('metrics');
       const at = now();
       const observations: StageObservation[] = observed.map(o => ({
         audit: o.audit,
@@ -194,6 +213,7 @@ export class DefaultSweepService implements SweepService {
         ),
       );
       await store.prune(at - settings.sweep.historyRetentionMs);
+      phase('store');
       const record = {
         finishedAt: now(),
         status: 'done' as const,
@@ -206,7 +226,7 @@ export class DefaultSweepService implements SweepService {
         `Swept ${observed.length} stages (${changed} changed) in ${(
           (record.finishedAt - startedAt) /
           1000
-        ).toFixed(1)} s with ${record.calls} AWS calls`,
+        ).toFixed(1)} s with ${record.calls} AWS calls (${phases.join(', ')})`,
       );
       return { id, startedAt, ...record };
     } catch (error) {
@@ -277,7 +297,10 @@ export class DefaultSweepService implements SweepService {
         work.push({ ref });
       }
     }
-    const fair = interleaveBy(work, w => `${w.ref.accountId ?? ''}|${w.ref.region}`);
+    const fair = interleaveBy(
+      work,
+      w => `${w.ref.accountId ?? ''}|${w.ref.region}`,
+    );
     return mapLimit(fair, STAGE_CONCURRENCY, ({ ref, config }) =>
       this.options.auditor.observe(
         ref,
@@ -288,53 +311,23 @@ export class DefaultSweepService implements SweepService {
     );
   }
 
-  /** Log volume per stage: the groups' sizes from the audit, ingestion from one metrics call per 500 groups. */
+  /** Log volume per stage: the groups' sizes from the audit, ingestion from the metrics. */
   private async measure(
     observed: Awaited<ReturnType<StageAuditor['observe']>>[],
-    errors: string[],
+    incoming: IncomingBytes,
   ) {
     const { days } = this.options.settings.cost;
-    const byTarget = new Map<
-      string,
-      { target: AwsTarget; names: Set<string> }
-    >();
-    for (const o of observed) {
-      const target = { accountId: o.audit.accountId, region: o.audit.region };
-      const entry = byTarget.get(targetKey(target)) ?? {
-        target,
-        names: new Set(),
-      };
-      for (const g of existingGroups(o.logGroups)) entry.names.add(g.name);
-      byTarget.set(targetKey(target), entry);
-    }
-    const incoming = new Map<string, Map<string, number>>();
-    await Promise.all(
-      [...byTarget.entries()].map(async ([key, { target, names }]) => {
-        if (names.size === 0) return;
-        try {
-          incoming.set(
-            key,
-            await this.options.volumes.incomingBytesPerDay(
-              target,
-              [...names],
-              days,
-            ),
-          );
-        } catch (error) {
-          errors.push(messageOf(error));
-        }
-      }),
+    await incoming.measure(
+      observed.map(o => ({
+        target: { accountId: o.audit.accountId, region: o.audit.region },
+        names: existingGroups(o.logGroups).map(g => g.name),
+      })),
     );
     const at = (this.options.now ?? Date.now)();
     return new Map(
       observed.flatMap(o => {
         const target = { accountId: o.audit.accountId, region: o.audit.region };
-        const volume = logVolumeOf(
-          o.logGroups,
-          incoming.get(targetKey(target)) ?? new Map(),
-          days,
-          at,
-        );
+        const volume = logVolumeOf(o.logGroups, incoming.of(target), days, at);
         return volume ? [[stageKey(o.audit), volume] as const] : [];
       }),
     );
