@@ -41,9 +41,9 @@ async function main() {
   const api = ESTATE.find(a => a.name === apiName);
   if (!api || !stageName || !level || !LEVELS.includes(level)) {
     throw new Error(
-      `usage: --api <${ESTATE.map(a => a.name).join('|')}> --stage <name> --level <${LEVELS.join(
+      `usage: --api <${ESTATE.map(a => a.name).join(
         '|',
-      )}>`,
+      )}> --stage <name> --level <${LEVELS.join('|')}>`,
     );
   }
   if (!api.stages.some(s => s.name === stageName)) {

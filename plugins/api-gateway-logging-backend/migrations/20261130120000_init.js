@@ -76,6 +76,8 @@ exports.up = async function up(knex) {
     table.string('severity', 8).notNullable();
     table.primary(['stage_key', 'check_id']);
     table.index(['check_id', 'status'], 'check_results_check_idx');
+    // "Any check failing": the coverage filter without a check id.
+    table.index(['status', 'stage_key'], 'check_results_status_idx');
   });
   await knex.schema.createTable('entities', table => {
     table.comment(

@@ -85,7 +85,9 @@ describe('stored audit: sweeps, history, unclaimed stages, kept traces', () => {
         Namespace: 'AWS/Logs',
         MetricData: [1, 2, 3, 4, 5, 6, 7].map(n => ({
           MetricName: 'IncomingBytes',
-          Dimensions: [{ Name: 'LogGroupName', Value: '/access/petstore-prod' }],
+          Dimensions: [
+            { Name: 'LogGroupName', Value: '/access/petstore-prod' },
+          ],
           Timestamp: new Date(today - n * day + day / 2),
           Value: 2 * 1024 ** 3,
           Unit: 'Bytes',
@@ -101,7 +103,9 @@ describe('stored audit: sweeps, history, unclaimed stages, kept traces', () => {
             api('petstore', {
               'aws.amazon.com/api-gateway-stage-arn': estate.arns.restProd,
             }),
-            api('orders', { 'aws.amazon.com/api-gateway-tags': 'team=payments' }),
+            api('orders', {
+              'aws.amazon.com/api-gateway-tags': 'team=payments',
+            }),
           ],
         }),
         mockServices.rootConfig.factory({

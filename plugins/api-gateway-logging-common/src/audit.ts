@@ -246,6 +246,11 @@ export interface CoverageEntity {
   error?: string;
   /** When its oldest stage result was checked (stored results only). */
   checkedAt?: string;
+  /**
+   * Its stages as last swept or re-checked. Each check carries its status
+   * and message but empty `evidence` and no `remediation`: the entity's own
+   * audit has them (a coverage page stays small).
+   */
   stages: StageAudit[];
   discoveryErrors: DiscoveryError[];
   summary: AuditSummary;

@@ -18,5 +18,8 @@ export {
   type ApiGatewayLoggingApi,
   type FailuresQuery,
   type TraceQuery,
+  type UnclaimedQuery,
+  type StageHistoryQuery,
+  type CoverageHistoryQuery,
 } from './api/ApiGatewayLoggingApi';
 export { ApiGatewayLoggingClient } from './api/ApiGatewayLoggingClient';

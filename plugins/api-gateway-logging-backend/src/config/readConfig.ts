@@ -226,9 +226,6 @@ export function readApiGatewayLoggingConfig(
 function readSweep(config: Config | undefined): SweepConfig {
   const configured = config?.getOptionalConfig('schedule');
   const schedule: SchedulerServiceTaskScheduleDefinition = {
-    // Global: with several backend replicas on one database, exactly one
-    // sweeps each interval.
-    scope: 'global',
     ...(configured
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(configured)
       : {
@@ -236,6 +233,9 @@ function readSweep(config: Config | undefined): SweepConfig {
           timeout: { minutes: 30 },
           initialDelay: { seconds: 10 },
         }),
+    // Global whatever the config says: with several backend replicas on
+    // one database, exactly one sweeps each interval.
+    scope: 'global',
   };
   return {
     enabled: config?.getOptionalBoolean('enabled') ?? true,

@@ -251,13 +251,13 @@ async function app(
     method: 'get' | 'post',
     url: string,
     expected: number,
-    options: { accept?: string; body?: object } = {},
+    request: { accept?: string; body?: object } = {},
   ) => {
     const full = `/api/api-gateway-logging${url}`;
     let test = supertest(server)
       [method](full)
-      .set('accept', options.accept ?? 'application/json');
-    if (options.body) test = test.send(options.body);
+      .set('accept', request.accept ?? 'application/json');
+    if (request.body) test = test.send(request.body);
     const res = await test;
     expect(res.status).toBe(expected);
     assertMatchesSpec(method, full, res);
@@ -348,6 +348,7 @@ describe('createRouter (mocked services)', () => {
     const badUrl = await expectStatus.post(
       `/traces/${trace.requestId}/keep`,
       400,
+      // eslint-disable-next-line no-script-url -- a hostile ticket link
       { entity: 'payments-api', ticketUrl: 'javascript:alert(1)' },
     );
     expect(badUrl.body.error.message).toContain('ticketUrl');
@@ -427,10 +428,7 @@ describe('createRouter (mocked services)', () => {
     await expectNoTrace.post(`/traces/${trace.requestId}/keep`, 404, {
       entity: 'payments-api',
     });
-    await expectNoTrace(
-      `/history/stages?arn=${encodeURIComponent(ARN)}`,
-      404,
-    );
+    await expectNoTrace(`/history/stages?arn=${encodeURIComponent(ARN)}`, 404);
     const unknown = await expectStatus('/no/such/route', 404);
     expect(unknown.body.error.message).toContain('No route GET /no/such/route');
   });

@@ -330,7 +330,11 @@ export const tracesServiceRef = createServiceRef<TraceService>({
       },
       factory: ({ logs, registry, settings, store }) =>
         new KeptTraceService(
-          new DefaultTraceService({ logs, registry, config: settings.failures }),
+          new DefaultTraceService({
+            logs,
+            registry,
+            config: settings.failures,
+          }),
           store,
         ),
     }),

@@ -33,9 +33,24 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Runs the package's migrations (shipped in `migrations/`). */
-export async function migrateAuditStore(db: Knex): Promise<void> {
-  await db.migrate.latest({ directory: migrationsDir });
+/**
+ * Runs the package's migrations (shipped in `migrations/`). Replicas that
+ * start together race to create knex's own bookkeeping tables, which its
+ * migration lock does not cover: the loser tries again, and then waits on
+ * the lock or finds the migrations done.
+ */
+export async function migrateAuditStore(db: Knex, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise(r =>
+        setTimeout(r, 200 * attempt + Math.random() * 300),
+      );
+    }
+  }
 }
 
 /** {@link AuditStore} on the plugin's database (SQLite or PostgreSQL). */

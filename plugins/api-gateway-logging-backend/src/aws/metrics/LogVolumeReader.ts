@@ -55,6 +55,7 @@ export class LogVolumeReader {
       let token: string | undefined;
       const sums = new Map<string, number>();
       do {
+        const nextToken = token;
         const page = await send(
           this.aws,
           target,
@@ -71,7 +72,7 @@ export class LogVolumeReader {
                 MetricDataQueries: queries,
                 StartTime: new Date(start),
                 EndTime: new Date(end),
-                NextToken: token,
+                NextToken: nextToken,
               }),
               { abortSignal },
             ),

@@ -22,8 +22,7 @@ const DEFAULT_DAYS = 30;
 
 /** What the store remembers: timelines, coverage over time, unclaimed stages, sweeps. */
 export function historyRoutes(options: RouterOptions) {
-  const { httpAuth, permissions, entities, history, coverage, sweep } =
-    options;
+  const { httpAuth, permissions, entities, history, coverage, sweep } = options;
   const router = Router();
 
   router.get('/history/stages', async (req, res) => {

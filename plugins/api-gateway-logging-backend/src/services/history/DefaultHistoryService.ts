@@ -63,11 +63,9 @@ export class DefaultHistoryService implements HistoryService {
   ): Promise<CoverageHistoryResponse> {
     const owner = normalizeRef(scope.owner, 'group');
     const system = normalizeRef(scope.system, 'system');
-    const name = owner
-      ? `owner:${owner}`
-      : system
-      ? `system:${system}`
-      : 'fleet';
+    let name = 'fleet';
+    if (owner) name = `owner:${owner}`;
+    else if (system) name = `system:${system}`;
     return { scope: name, days: await this.days(name, days) };
   }
 

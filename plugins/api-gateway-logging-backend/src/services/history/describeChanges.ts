@@ -58,7 +58,11 @@ export function configChanges(
 ): StageChangeDetail[] {
   if (!before || !after) return [];
   return [
-    ...setting('Execution logging', level(before.defaults), level(after.defaults)),
+    ...setting(
+      'Execution logging',
+      level(before.defaults),
+      level(after.defaults),
+    ),
     ...setting(
       'Full request and response logging',
       onOff(before.defaults?.dataTraceEnabled),
@@ -124,7 +128,9 @@ function between(version: StageVersion): string {
   if (from === undefined) return `first seen ${clock(to)} UTC on ${day(to)}`;
   return day(from) === day(to)
     ? `between ${clock(from)} and ${clock(to)} UTC on ${day(to)}`
-    : `between ${clock(from)} UTC on ${day(from)} and ${clock(to)} UTC on ${day(to)}`;
+    : `between ${clock(from)} UTC on ${day(from)} and ${clock(to)} UTC on ${day(
+        to,
+      )}`;
 }
 
 function detailText(d: StageChangeDetail): string {
