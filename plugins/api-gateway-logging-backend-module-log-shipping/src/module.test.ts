@@ -162,7 +162,10 @@ describe('log-shipping module, against moto', () => {
   });
 
   it('shows in the coverage CSV', async () => {
-    const res = await request(await start())
+    const server = await start();
+    // Coverage is read from the store: sweep first.
+    expect((await request(server).post(`${BASE}/sweeps`)).status).toBe(202);
+    const res = await request(server)
       .get(`${BASE}/audit?format=csv&check=log-shipping`)
       .set('accept', 'text/csv');
     expect(res.status).toBe(200);

@@ -36,6 +36,9 @@ function renderTab(
   });
 }
 
+// The tab renders several sections at once: slow on a busy CI machine.
+jest.setTimeout(30_000);
+
 describe('EntityApiGatewayLoggingContent', () => {
   it('lists the stages the backend returns', async () => {
     await renderTab(annotated, {
