@@ -22,7 +22,9 @@ test('an API entity page has the API Gateway logging tab with its stages', async
   assert.match(page.url(), /\/api-gateway-logging$/);
   // The stages table (the tab also holds the audit and failures tables).
   const table = page.locator('table').filter({ hasText: 'API type' });
-  await page.getByRole('cell', { name: 'staging', exact: true }).waitFor();
+  // Scoped to the stages table: the log-volume table names the stages too,
+  // and it may or may not have loaded yet.
+  await table.getByRole('cell', { name: 'staging', exact: true }).waitFor();
   const text = await table.innerText();
   assert.match(text, /prod/);
   assert.match(text, /paymentsv1/);
