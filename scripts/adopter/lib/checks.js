@@ -31,7 +31,13 @@ async function checkApp(appUrl, name) {
     await assertNoErrorOverlay(page);
     await page.getByRole('tab', { name: 'API Gateway logging' }).click();
     await page.getByText('API Gateway stages').first().waitFor();
-    await page.getByRole('cell', { name: 'staging', exact: true }).waitFor();
+    // In the stages table: the log-volume table names the stages too, once
+    // it has loaded.
+    await page
+      .locator('table')
+      .filter({ hasText: 'API type' })
+      .getByRole('cell', { name: 'staging', exact: true })
+      .waitFor();
     assert.match(
       page.url(),
       /\/catalog\/default\/api\/payments-api\/api-gateway-logging$/,
