@@ -12,6 +12,7 @@ const {
   screenshotWidths,
 } = require('../lib/browser');
 const { assertAccessible } = require('../lib/axe');
+const { openTraceDrawer } = require('../lib/trace');
 
 const APP_URL = process.env.APP_URL ?? 'http://localhost:3000';
 const TAB = `${APP_URL}/catalog/default/api/payments-api/api-gateway-logging`;
@@ -217,11 +218,9 @@ let around;
 test('a failed request opens its trace, with a short link to paste in a ticket', async () => {
   await page.goto(`${TAB}?category=authorizer-denied&stage=prod`);
   await waitForFailures(page);
-  const first = failureRows(page).first().locator('button').first();
-  requestId = (await first.innerText()).replace(/\s/g, '');
-  await first.click();
-  const drawer = page.locator('[class*="MuiDrawer-paper"]');
-  await drawer.getByText('Execution log').first().waitFor();
+  const opened = await openTraceDrawer(page, failureRows(page).first());
+  requestId = opened.requestId;
+  const { drawer } = opened;
   await drawer.getByText('Method completed with status').first().waitFor();
   const text = await drawer.innerText();
   assert.match(text, /Authorizer/);

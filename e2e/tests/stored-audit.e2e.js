@@ -16,6 +16,7 @@ const {
   newPage,
   screenshotWidths,
 } = require('../lib/browser');
+const { openTraceDrawer } = require('../lib/trace');
 const { assertAccessible } = require('../lib/axe');
 
 const APP_URL = process.env.APP_URL ?? 'http://localhost:3000';
@@ -279,9 +280,7 @@ test('keep this trace: with a ticket link, then who kept it and when, on the pag
     .locator('tbody tr')
     .filter({ has: page.locator('button[aria-label^="Trace of request"]') });
   await rows.first().waitFor();
-  await rows.first().locator('button').first().click();
-  const drawer = page.locator('[class*="MuiDrawer-paper"]');
-  await drawer.getByText('Execution log').first().waitFor();
+  const { drawer } = await openTraceDrawer(page, rows.first());
   const keep = drawer.getByRole('button', { name: 'Keep this trace' });
   if ((await keep.count()) === 0) {
     // Kept by an earlier run against the same database.

@@ -1,7 +1,8 @@
 /*
  * The Backstage backend that hosts the api-gateway-logging plugin: catalog,
  * app, guest auth, allow-all permissions (for local use; replace the policy
- * module in production), our plugin and its log-shipping module.
+ * module in production), our plugin and its log-shipping module, and the
+ * community tech-insights backend with our facts module.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -20,6 +21,15 @@ backend.add(import('@apigw-logging/plugin-api-gateway-logging-backend'));
 backend.add(
   import(
     '@apigw-logging/plugin-api-gateway-logging-backend-module-log-shipping'
+  ),
+);
+
+// Tech Insights, with each API's logging facts (its schedule is in
+// app-config.yaml, under techInsights.factRetrievers).
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import(
+    '@apigw-logging/plugin-api-gateway-logging-backend-module-tech-insights'
   ),
 );
 
