@@ -25,6 +25,10 @@ import {
   PutRetentionPolicyCommand,
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchClient,
+  PutMetricDataCommand,
+} from '@aws-sdk/client-cloudwatch';
 import { motoAccountCredentials } from '@apigw-logging/plugin-api-gateway-logging-node/testUtils';
 import { accessLogFormatString } from './accessLog';
 import {
@@ -37,6 +41,8 @@ import {
   executionLogGroupName,
 } from './estate';
 import { TrafficEvent, generateStageTraffic } from './traffic';
+
+const DAY_MS = 86_400_000;
 
 /*
  * Seeds the local AWS estate into an AWS-compatible emulator (moto) through
@@ -86,6 +92,7 @@ export class EstateSeeder {
       v1: new APIGatewayClient(config),
       v2: new ApiGatewayV2Client(config),
       logs: new CloudWatchLogsClient(config),
+      metrics: new CloudWatchClient(config),
     };
   }
 
@@ -347,7 +354,42 @@ export class EstateSeeder {
         );
       }
       if (stage.shipped) await this.ship(logs, api, name);
+      await this.putIncomingBytes(api, stage, name);
     }
+  }
+
+  /**
+   * A week of the group's `IncomingBytes`, from the stage's traffic and
+   * what each request writes, so that the log-volume card shows an intake
+   * and a cost (CloudWatch publishes this metric for every group).
+   */
+  private async putIncomingBytes(
+    api: EstateApi,
+    stage: EstateStage,
+    name: string,
+  ) {
+    const execution = name === executionLogGroupName(api.id, stage.name);
+    let perRequest = 350; // one access-log line
+    if (execution) {
+      perRequest = stage.loggingLevel === 'INFO' ? 1_800 : 150;
+      if (stage.dataTrace) perRequest += 4_000; // headers and bodies
+    }
+    const perDay = stage.requestsPerMinute * 1_440 * perRequest;
+    if (!perDay) return;
+    const { metrics } = await this.clients(api.accountId, api.region);
+    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    await metrics.send(
+      new PutMetricDataCommand({
+        Namespace: 'AWS/Logs',
+        MetricData: [1, 2, 3, 4, 5, 6, 7].map(n => ({
+          MetricName: 'IncomingBytes',
+          Dimensions: [{ Name: 'LogGroupName', Value: name }],
+          Timestamp: new Date(today - n * DAY_MS + DAY_MS / 2),
+          Value: perDay,
+          Unit: 'Bytes',
+        })),
+      }),
+    );
   }
 
   /** A subscription filter from the group to the account's central store. */

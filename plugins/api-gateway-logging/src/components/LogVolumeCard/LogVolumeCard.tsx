@@ -36,12 +36,19 @@ function logsFullData(stage: StageAudit): boolean {
 const monthly = (v: StageLogVolume) =>
   (v.estimatedMonthlyUsd.ingestion ?? 0) + v.estimatedMonthlyUsd.storage;
 
+/**
+ * A stage's monthly estimate. Without an ingestion metric only storage is
+ * known: "at least", never a bare figure that reads as the whole bill.
+ */
 function Cost(props: { volume: StageLogVolume }) {
   const { volume } = props;
   const { ingestion, storage } = volume.estimatedMonthlyUsd;
   return (
     <>
-      <strong>{formatUsd(monthly(volume))}</strong>
+      <strong>
+        {ingestion === undefined ? 'at least ' : ''}
+        {formatUsd(monthly(volume))}
+      </strong>
       <Typography variant="caption" color="textSecondary" component="div">
         {ingestion === undefined
           ? `storage ${formatUsd(storage)}; ingestion unknown`
@@ -66,6 +73,9 @@ export function LogVolumeCard(props: { stages: StageAudit[] }) {
     ...measured.map(s => Date.parse(s.logVolume.measuredAt)),
   );
   const total = measured.reduce((n, s) => n + monthly(s.logVolume), 0);
+  const partial = measured.some(
+    s => s.logVolume.estimatedMonthlyUsd.ingestion === undefined,
+  );
   return (
     <InfoCard
       title="Log volume and cost"
@@ -144,6 +154,7 @@ export function LogVolumeCard(props: { stages: StageAudit[] }) {
                 </TableCell>
                 <TableCell />
                 <TableCell align="right" className={classes.number}>
+                  {partial ? 'at least ' : ''}
                   {formatUsd(total)}
                 </TableCell>
               </TableRow>
