@@ -152,10 +152,25 @@ export class DefaultSweepService implements SweepService {
       const targets = settings.discovery.flatMap(d =>
         d.regions.map(region => ({ accountId: d.accountId, region })),
       );
+      // Each account-region's log groups are measured as soon as its own
+      // listing is done, while the others are still listing and while the
+      // stages are audited; the audit may name a few more groups.
+      const incoming = new IncomingBytes(
+        this.options.volumes,
+        settings.cost.days,
+        errors,
+      );
+      const early: Promise<void>[] = [];
       const inventories = await Promise.all(
-        targets.map(t =>
-          readInventory(t, readers, settings.sweep.maxLogGroupPages),
-        ),
+        targets.map(async t => {
+          const inventory = await readInventory(
+            t,
+            readers,
+            settings.sweep.maxLogGroupPages,
+          );
+          early.push(incoming.measure(listedGroups([inventory])));
+          return inventory;
+        }),
       );
       phase('listing');
       for (const i of inventories) errors.push(...i.errors);
@@ -164,14 +179,6 @@ export class DefaultSweepService implements SweepService {
         logGroups: indexedLogGroups(inventories, readers.logGroups),
       };
       const owners = claimantsByStage(entities, inventories);
-      // The groups the listing shows stages logging to are measured while
-      // the stages are audited; the audit may name a few more.
-      const incoming = new IncomingBytes(
-        this.options.volumes,
-        settings.cost.days,
-        errors,
-      );
-      const early = incoming.measure(listedGroups(inventories));
       const observed = await this.auditAll(
         inventories,
         entities,
@@ -179,7 +186,7 @@ export class DefaultSweepService implements SweepService {
         sweepReaders,
       );
       phase('audit');
-      await early;
+      await Promise.all(early);
       const volumes = await this.measure(observed, incoming);
       phase('metrics');
       const at = now();
