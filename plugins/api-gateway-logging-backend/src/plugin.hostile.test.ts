@@ -60,7 +60,19 @@ const HOSTILE = [
 const E = '/entities/default/api/petstore';
 const PARAMS: Record<string, string[]> = {
   '/checks': ['x'],
-  '/audit': ['owner', 'system', 'check', 'status', 'format', 'x'],
+  '/audit': [
+    'owner',
+    'system',
+    'check',
+    'status',
+    'format',
+    'search',
+    'sort',
+    'order',
+    'offset',
+    'limit',
+    'x',
+  ],
   [`${E}/stages`]: ['x'],
   [`${E}/audit`]: ['x'],
   [`${E}/failures`]: [
@@ -73,6 +85,14 @@ const PARAMS: Record<string, string[]> = {
     'x',
   ],
   [`/traces/${ID}?entity=petstore`]: ['stage', 'around', 'entity', 'x'],
+  // The stored audit's routes.
+  [`/history/stages?arn=${encodeURIComponent(
+    'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod',
+  )}`]: ['arn', 'account', 'limit', 'x'],
+  '/history/coverage': ['owner', 'system', 'days', 'x'],
+  [`${E}/history`]: ['days', 'x'],
+  '/unclaimed': ['search', 'status', 'offset', 'limit', 'x'],
+  '/sweeps/latest': ['x'],
 };
 
 describe('hostile input', () => {
@@ -158,6 +178,67 @@ describe('hostile input', () => {
     }
   });
 
+  async function expectPostAnswer(url: string, body?: unknown) {
+    let req = request(server).post(url);
+    if (typeof body === 'string') {
+      req = req.set('Content-Type', 'application/json').send(body);
+    } else if (body !== undefined) {
+      req = req.send(body as object);
+    }
+    const res = await req;
+    outcomes.push({ url: `POST ${url}`, status: res.status });
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(res.body)).not.toMatch(
+      /\n\s+at |\.ts:\d+|node_modules/,
+    );
+    if (res.status >= 400) {
+      expect(res.body.error.message.length).toBeGreaterThan(20);
+    }
+    return res;
+  }
+
+  it('answers hostile bodies and paths on the routes that write, never a 5xx', async () => {
+    const keep = `${BASE}/traces/${ID}/keep`;
+    for (const value of HOSTILE) {
+      for (const field of ['entity', 'stage', 'around', 'ticketUrl']) {
+        await expectPostAnswer(keep, { entity: 'petstore', [field]: value });
+      }
+      await expectPostAnswer(
+        `${BASE}/traces/${encodeURIComponent(value)}/keep`,
+        { entity: 'petstore' },
+      );
+      const segment = encodeURIComponent(value);
+      await expectPostAnswer(
+        `${BASE}/entities/default/api/${segment}/audit/refresh`,
+      );
+      await expectPostAnswer(
+        `${BASE}${E}/audit/refresh?x=${encodeURIComponent(value)}`,
+      );
+      await expectPostAnswer(`${BASE}/sweeps?x=${encodeURIComponent(value)}`);
+    }
+    // Bodies that are not the object the route reads.
+    for (const body of [
+      '{',
+      '[]',
+      'null',
+      '"petstore"',
+      '{"entity": 1}',
+      '{"entity": "petstore", "ticketUrl": "javascript:alert(1)"}',
+      JSON.stringify({ entity: 'petstore', extra: 'x'.repeat(10_240) }),
+    ]) {
+      const res = await expectPostAnswer(keep, body);
+      expect(res.status).toBe(400);
+    }
+    const broken = await expectPostAnswer(keep, '{');
+    expect(broken.body.error.message).toContain('not valid JSON');
+    const huge = await expectPostAnswer(
+      keep,
+      JSON.stringify({ entity: 'petstore', stage: 'x'.repeat(200_000) }),
+    );
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.message).toContain('larger than the 100 kB');
+  });
+
   it('refuses repeated, reversed, too long and unknown parameters, saying which', async () => {
     const cases: Array<[string, string]> = [
       [`${E}/failures?from=1&from=2`, 'from is given more than once'],
@@ -183,6 +264,11 @@ describe('hostile input', () => {
       [`/audit?colour=red`, 'unknown parameter colour'],
       [`/audit?check=log-shipping`, 'is not one the audit runs'],
       [`${E}/failures?limit=501`, 'between 1 and 500'],
+      [`/audit?limit=201`, 'between 1 and 200'],
+      [`/history/coverage?owner=a&system=b`, 'not both'],
+      [`/history/coverage?days=401`, '400'],
+      [`/history/stages`, 'arn'],
+      [`/unclaimed?status=green`, 'status'],
     ];
     for (const [url, message] of cases) {
       const res = await expectAnswer(`${BASE}${url}`);
@@ -243,6 +329,12 @@ describe('permissions', () => {
       `${E}/audit`,
       `${E}/failures`,
       `/traces/${ID}?entity=petstore`,
+      `${E}/history`,
+      '/history/coverage',
+      `/history/stages?arn=${encodeURIComponent(
+        'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod',
+      )}`,
+      '/unclaimed',
     ]) {
       const res = await request(server).get(`${BASE}${url}`);
       expect(res.status).toBe(403);

@@ -15,6 +15,25 @@ const STATUS_BY_NAME: Record<string, number> = {
 };
 
 /**
+ * What is wrong with a body `express.json()` refused (invalid JSON, too
+ * large, an unsupported charset): the client's mistake, never a 500.
+ */
+function bodyProblem(error: unknown): string | undefined {
+  const type = (error as { type?: unknown })?.type;
+  if (typeof type !== 'string' || !isError(error)) return undefined;
+  if (type === 'entity.parse.failed') {
+    return `The request body is not valid JSON (${error.message}); send a JSON object with Content-Type: application/json.`;
+  }
+  if (type === 'entity.too.large') {
+    return 'The request body is larger than the 100 kB this API accepts; the routes that take a body take a small JSON object.';
+  }
+  if (type.endsWith('.unsupported')) {
+    return `The request body could not be read (${error.message}); send it as UTF-8 JSON without a content encoding.`;
+  }
+  return undefined;
+}
+
+/**
  * Serializes errors as Backstage's `{ error, request, response }` body, but
  * never with a stack trace: users see what is wrong and what to do, the
  * stack goes to the backend log. An error of unknown type is a bug of ours:
@@ -24,6 +43,15 @@ export function errorHandler(logger: LoggerService): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) {
       next(error);
+      return;
+    }
+    const problem = bodyProblem(error);
+    if (problem) {
+      res.status(400).json({
+        error: { name: 'InputError', message: problem },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode: 400 },
+      });
       return;
     }
     const status = isError(error) ? STATUS_BY_NAME[error.name] : undefined;
