@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  DeleteLogGroupCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { matchesFilterPattern } from '@apigw-logging/plugin-api-gateway-logging-common';
@@ -53,6 +56,8 @@ describe('no secret that entered a log leaves through any route', () => {
   let proxy: AwsBehaviourProxy;
   let server: any;
   const bodies: string[] = [];
+  let logs: CloudWatchLogsClient;
+  let apiId: string;
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -60,13 +65,14 @@ describe('no secret that entered a log leaves through any route', () => {
       filterPattern: matchesFilterPattern,
     });
     const seeder = new MotoSeeder(moto.endpoint, 'us-east-1');
-    const logs = new CloudWatchLogsClient({
+    logs = new CloudWatchLogsClient({
       endpoint: moto.endpoint,
       region: 'us-east-1',
       credentials: MOTO_CREDENTIALS,
     });
     const now = Date.now();
     const api = await seeder.restApi('secrets');
+    apiId = api;
     const arns: string[] = [];
     for (const access of manifest.accessLogs) {
       const stage = access.kind;
@@ -182,8 +188,36 @@ describe('no secret that entered a log leaves through any route', () => {
         }
       }
     }
+    // Kept traces are stored: what is kept, and served back, is redacted.
+    for (const r of manifest.executionLog.requests.filter(
+      (q: any) => q.failing,
+    )) {
+      const kept = await request(server)
+        .post(`${BASE}/traces/${r.requestId}/keep`)
+        .send({ entity: 'secrets-api', stage: 'json' });
+      bodies.push(kept.text);
+      expect(kept.status).toBe(201);
+      expect(kept.body.kept).toBeDefined();
+    }
+    // The logs gone, the kept copies are what the trace route serves.
+    for (const group of [
+      `API-Gateway-Execution-Logs_${apiId}/json`,
+      '/access/secrets-json',
+    ]) {
+      await logs.send(new DeleteLogGroupCommand({ logGroupName: group }));
+    }
+    for (const r of manifest.executionLog.requests.filter(
+      (q: any) => q.failing,
+    )) {
+      const kept = await read(
+        `/traces/${r.requestId}?entity=secrets-api&stage=json`,
+      );
+      expect(kept.status).toBe(200);
+      expect(kept.body.source).toBe('kept');
+    }
     await read('/entities/default/api/secrets-api/audit');
-    await read('/entities/default/api/secrets-api/stages');
+    await read('/entities/default/api/secrets-api/history');
+    await read('/unclaimed');
     await read('/audit');
     await read('/audit?format=csv');
     await read('/checks');
