@@ -96,8 +96,9 @@ export function LogVolumeCard(props: { stages: StageAudit[] }) {
       </Typography>
       {measured.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          Not measured yet: the next sweep reads the size and intake of each
-          stage's log groups.
+          {props.stages.every(s => s.problem)
+            ? 'Not measured: AWS could not be read for these stages (see above).'
+            : "Not measured yet: the next sweep reads the size and intake of each stage's log groups."}
         </Typography>
       ) : (
         <Table
