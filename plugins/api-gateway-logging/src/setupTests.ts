@@ -8,3 +8,8 @@ class ResizeObserverStub {
   disconnect() {}
 }
 (globalThis as any).ResizeObserver ??= ResizeObserverStub;
+
+// Rendering a page of a few hundred table rows takes seconds when the
+// whole suite shares two cores (CI): jest's 5 s default fails such tests
+// at random. Timeouts here are a ceiling, not a performance target.
+jest.setTimeout(30_000);
