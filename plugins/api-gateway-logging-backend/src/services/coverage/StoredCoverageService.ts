@@ -2,14 +2,11 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  ANNOTATION_STAGE_ARN,
-  ANNOTATION_STAGE_TAGS,
   CoverageEntity,
   CoverageQuery,
   CoverageResponse,
@@ -27,6 +24,7 @@ import { stageLogVolume } from '../sweep/logVolume';
 import { SweepService } from '../sweep/types';
 import { applyFilters, normalizeRef, pickFilters } from './filters';
 import { CoverageService } from './types';
+import { AUDITED_ENTITIES_FILTER } from '../entities/auditedEntitiesFilter';
 
 /** What the stored coverage needs. */
 export interface StoredCoverageServiceOptions {
@@ -152,19 +150,7 @@ export class StoredCoverageService implements CoverageService {
     // Conditional: the catalog applies the conditions to what it returns.
     const { items } = await this.options.catalog.getEntities(
       {
-        filter: [
-          { kind: 'API' },
-          {
-            kind: 'Component',
-            [`metadata.annotations.${ANNOTATION_STAGE_ARN}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          {
-            kind: 'Component',
-            [`metadata.annotations.${ANNOTATION_STAGE_TAGS}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-        ],
+        filter: AUDITED_ENTITIES_FILTER,
         fields: ['kind', 'metadata.namespace', 'metadata.name'],
       },
       { credentials },

@@ -4,10 +4,7 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
-  ANNOTATION_STAGE_ARN,
-  ANNOTATION_STAGE_TAGS,
   StageRef,
   SweepStatus,
 } from '@apigw-logging/plugin-api-gateway-logging-common';
@@ -31,6 +28,7 @@ import { dailyRollup } from './rollup';
 import { SweepService } from './types';
 import { mapLimit } from '../mapLimit';
 import { interleaveBy } from './fairOrder';
+import { AUDITED_ENTITIES_FILTER } from '../entities/auditedEntitiesFilter';
 
 /** What a sweep needs. */
 export interface DefaultSweepServiceOptions {
@@ -255,19 +253,7 @@ export class DefaultSweepService implements SweepService {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const { items } = await this.options.catalog.getEntities(
       {
-        filter: [
-          { kind: 'API' },
-          {
-            kind: 'Component',
-            [`metadata.annotations.${ANNOTATION_STAGE_ARN}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          {
-            kind: 'Component',
-            [`metadata.annotations.${ANNOTATION_STAGE_TAGS}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-        ],
+        filter: AUDITED_ENTITIES_FILTER,
       },
       { credentials },
     );
